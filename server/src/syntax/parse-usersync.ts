@@ -1,0 +1,53 @@
+import type { IToken } from 'chevrotain';
+import type { Expr, ParseError, ParseResult } from '../model/model';
+import { buildExpr } from './build-expr';
+import { buildDocument } from './build-model';
+import { attachComments } from './comments';
+import { parser } from './parser';
+import { lexer, UnterminatedString } from './tokens';
+
+/**
+ * Text → model for the `.usersync` form. Never throws: lexing and parsing errors come back
+ * as a list, and the model holds whatever could be read.
+ */
+export function parseUsersync(text: string, uri: string): ParseResult {
+  const lexed = lexer.tokenize(text);
+  const errors: ParseError[] = lexed.errors.map((e) => ({
+    code: 'unexpected-character',
+    message: `unexpected character '${text.substr(e.offset, e.length).slice(0, 20)}'`,
+    span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
+  }));
+  const tokens = lexed.tokens.filter((t) => {
+    if (t.tokenType !== UnterminatedString) return true;
+    errors.push({ code: 'unterminated-string', message: 'string is not closed: add " before the end of the line', span: { start: t.startOffset, end: t.startOffset + t.image.length } });
+    return false;
+  });
+  const cst = parser.parseWith(tokens, 'document');
+  errors.push(...parser.errors.map((e) => syntaxError(e.message, e.token, text.length)));
+  const document = buildDocument(cst, text, uri);
+  attachComments(document, (lexed.groups.comments as IToken[] | undefined) ?? []);
+  return { document, errors };
+}
+
+/**
+ * Parses one expression that stands at `offset` in a larger text (the YAML form keeps
+ * expressions in scalars). Spans in the result are offsets in that larger text.
+ */
+export function parseExpression(source: string, offset: number): { expr: Expr; errors: ParseError[] } {
+  const padded = ' '.repeat(offset) + source;
+  const lexed = lexer.tokenize(padded);
+  const errors: ParseError[] = lexed.errors.map((e) => ({
+    code: 'unexpected-character',
+    message: `unexpected character '${padded.substr(e.offset, e.length).slice(0, 20)}'`,
+    span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
+  }));
+  const cst = parser.parseWith(lexed.tokens, 'expression');
+  errors.push(...parser.errors.map((e) => syntaxError(e.message, e.token, padded.length)));
+  return { expr: buildExpr(cst, offset + source.length), errors };
+}
+
+function syntaxError(message: string, token: IToken, eof: number): ParseError {
+  const start = Number.isNaN(token.startOffset) ? eof : token.startOffset;
+  const end = Number.isNaN(token.startOffset) ? eof : start + Math.max(1, token.image.length);
+  return { code: 'syntax-error', message, span: { start, end } };
+}

@@ -1,0 +1,143 @@
+import { strict as assert } from 'assert';
+import type { Mapping, PathExpr } from '../../server/src/model/model';
+import { mappingsOf, sourceBlock, targetBlock, usersOf } from '../../server/src/model/query';
+import { parseUsersync } from '../../server/src/syntax/parse-usersync';
+
+const BASELINE = `# comments start with '#'
+connector contoso_jira {
+  source azure {
+    tenant        = "contoso.onmicrosoft.com"
+    client_id     = "5d2a0e7c-1b9f-4c1e-9a57-3f0c2b7d9e11"
+    client_secret = env("AZURE_CLIENT_SECRET")
+    filter        = "accountEnabled eq true"
+  }
+  target jira {
+    url   = "https://jira.contoso.com"
+    token = secret("jira-pat")
+  }
+  match username = lower(userPrincipalName)
+  schedule "0 */6 * * *"
+  on_empty = keep
+
+  map property "Department"  = department
+  map property "Cost Center" = employeeOrgData.costCenter
+  map property "Badge"       = onPremisesExtensionAttributes.extensionAttribute1
+  map property "Manager"     = manager.mail
+  map property "Phone"       = first(mobilePhone, businessPhones[0])
+  map property "Company"     = "Contoso Ltd."
+
+  user "alice@contoso.com"
+}
+
+connector okta_wiki {
+  source okta { org_url = "https://contoso.okta.com"  token = env("OKTA_API_TOKEN") }
+  target confluence { url = "https://wiki.contoso.com"  token = secret("wiki-pat") }
+  match username = profile.login
+  map profile position = profile.title
+  map profile location = join(", ", profile.city, profile.countryCode)
+  map property "Employee Number" = profile.employeeNumber
+}
+`;
+
+function parse(text: string) {
+  return parseUsersync(text, 'file:///t.usersync');
+}
+
+function at(text: string, s: { start: number; end: number }): string {
+  return text.slice(s.start, s.end);
+}
+
+describe('parser', () => {
+  it('reads the baseline document without errors', () => {
+    const { document, errors } = parse(BASELINE);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(document.connectors.map((c) => c.name), ['contoso_jira', 'okta_wiki']);
+    const [jira, wiki] = document.connectors;
+    assert.equal(sourceBlock(jira)?.type, 'azure');
+    assert.equal(targetBlock(wiki)?.type, 'confluence');
+    assert.equal(mappingsOf(jira).length, 6);
+    assert.deepEqual(usersOf(jira).map((u) => u.login), ['alice@contoso.com']);
+    assert.deepEqual(mappingsOf(wiki).map((m) => [m.target, m.key]), [
+      ['profile', 'position'],
+      ['profile', 'location'],
+      ['property', 'Employee Number'],
+    ]);
+  });
+
+  it('gives every name a span on its own text', () => {
+    const { document } = parse(BASELINE);
+    const badge = mappingsOf(document.connectors[0])[2];
+    assert.equal(at(BASELINE, badge.keySpan), '"Badge"');
+    const path = badge.expr as PathExpr;
+    assert.deepEqual(path.segments.map((s) => at(BASELINE, s.span)), ['onPremisesExtensionAttributes', 'extensionAttribute1']);
+    assert.equal(at(BASELINE, path.span), 'onPremisesExtensionAttributes.extensionAttribute1');
+  });
+
+  it('reads indexes and selectors as accesses on the segment before them', () => {
+    const { document, errors } = parse(
+      'connector g { map property "T" = organizations[primary=true].title map property "P" = phones[type="work"].value map property "B" = businessPhones[0] }',
+    );
+    assert.deepEqual(errors, []);
+    const exprs = mappingsOf(document.connectors[0]).map((m: Mapping) => m.expr as PathExpr);
+    assert.deepEqual(exprs[0].segments[0].access, { kind: 'selector', key: 'primary', value: 'true', span: exprs[0].segments[0].access!.span });
+    assert.equal(exprs[1].segments[0].access?.kind, 'selector');
+    assert.equal((exprs[2].segments[0].access as { index: number }).index, 0);
+  });
+
+  it('decodes escapes in strings and keeps unknown backslashes as written', () => {
+    const { document } = parse('connector c { map property "A" = "say \\"hi\\"\\n" map property "B" = replace(x, "\\d+", "") }');
+    const [a, b] = mappingsOf(document.connectors[0]);
+    assert.deepEqual(a.expr, { kind: 'string', value: 'say "hi"\n', span: a.expr.span });
+    assert.equal(b.expr.kind === 'call' && b.expr.args[1].kind === 'string' && b.expr.args[1].value, '\\d+');
+  });
+
+  it('attaches comments: leading, trailing and dangling', () => {
+    const { document } = parse('# head\nconnector c {\n  user "a" # pinned\n  # tail\n}\n');
+    const c = document.connectors[0];
+    assert.deepEqual(c.leading.map((x) => x.text), [' head']);
+    assert.equal(usersOf(c)[0].trailing?.text, ' pinned');
+    assert.deepEqual(c.dangling.map((x) => x.text), [' tail']);
+  });
+});
+
+describe('parser recovery', () => {
+  it('reports several syntax errors in one file and keeps the rest of the model', () => {
+    const text = 'connector a {\n  source azure { tenant = }\n  map property "A" = \n  user "x"\n}\nconnector b { match username = lower( }\n';
+    const { document, errors } = parse(text);
+    assert.ok(errors.length >= 2, JSON.stringify(errors));
+    assert.deepEqual(document.connectors.map((c) => c.name), ['a', 'b']);
+    assert.deepEqual(usersOf(document.connectors[0]).map((u) => u.login), ['x']);
+  });
+
+  it('keeps a half-typed path as a path with an empty last segment', () => {
+    const text = 'connector a {\n  map property "M" = manager.\n  user "x"\n}';
+    const { document } = parse(text);
+    const m = mappingsOf(document.connectors[0])[0];
+    assert.equal(m.expr.kind, 'path');
+    assert.deepEqual((m.expr as PathExpr).segments.map((s) => s.name), ['manager', '']);
+    assert.equal(usersOf(document.connectors[0]).length, 1);
+  });
+
+  it('turns a missing value into a missing expression located where it belongs', () => {
+    const text = 'connector a { source okta { token = } }';
+    const { document } = parse(text);
+    const token = sourceBlock(document.connectors[0])!.settings[0];
+    assert.equal(token.value.kind, 'missing');
+    assert.ok(token.value.span.start >= token.keySpan.end && token.value.span.end <= text.length);
+  });
+
+  it('names an unclosed string and an unexpected character precisely', () => {
+    const text = 'connector a { schedule "0 * * *\n user "x" }\nconnector b { ~ }';
+    const { errors } = parse(text);
+    const codes = errors.map((e) => e.code);
+    assert.ok(codes.includes('unterminated-string'));
+    assert.ok(codes.includes('unexpected-character'));
+    const unexpected = errors.find((e) => e.code === 'unexpected-character')!;
+    assert.equal(text.slice(unexpected.span.start, unexpected.span.end), '~');
+  });
+
+  it('says what stands at the top level', () => {
+    const { errors } = parse('source azure {}');
+    assert.match(errors[0].message, /only connector blocks/);
+  });
+});
