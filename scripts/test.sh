@@ -20,7 +20,7 @@ npx prettier --check . > /dev/null || { npx prettier --check . ; exit 1; }
 step "unit, feature, protocol and integration tests"
 log=$(mktemp)
 set +e
-npx mocha --reporter dot 2>&1 | tee "$log"
+npx mocha --reporter dot 'test/**/*.test.ts' 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 passed=$(grep -Eo '[0-9]+ passing' "$log" | grep -Eo '[0-9]+' || echo 0)

@@ -1,0 +1,63 @@
+import type { Query } from '../http/url';
+import type { ReadOptions, RunnableConnector, SourcePage, SourceReader } from '../types';
+import { attributesUsed } from './attributes-used';
+import { googleAuth } from './google-auth';
+import { clientFactory, trimSlash, type IoOptions } from './source-options';
+
+/**
+ * Google Directory reader (api-facts.md §3): GET {api_url}/admin/directory/v1/users with customer (default
+ * my_customer) or domain, maxResults=500, pageToken → nextPageToken, and the configured `query`.
+ * `projection=full` only when customSchemas.* are used: the default (basic) omits customSchemas and is cheaper.
+ * Over-quota 403s are retried by the HTTP client. Directory has no change feed: nextSince is undefined.
+ */
+export const DEFAULT_API_URL = 'https://admin.googleapis.com';
+const MAX_RESULTS = 500;
+
+interface UsersPage {
+  users?: Record<string, unknown>[];
+  nextPageToken?: string;
+}
+
+export function createGoogleSource(connector: RunnableConnector, opts: IoOptions): SourceReader {
+  const settings = connector.source.settings;
+  const apiUrl = trimSlash(settings.api_url?.trim() || DEFAULT_API_URL);
+  const makeClient = clientFactory(settings, opts);
+  const google = makeClient(apiUrl, googleAuth(settings, makeClient));
+  const projection = attributesUsed(connector).some((p) => p[0] === 'customSchemas') ? 'full' : undefined;
+  const domain = settings.domain?.trim() || undefined;
+  const scope: Query = domain ? { domain } : { customer: settings.customer?.trim() || 'my_customer' };
+
+  async function* read(options: ReadOptions): AsyncGenerator<SourcePage> {
+    let pageToken: string | undefined;
+    do {
+      const page: UsersPage = await google.getJson<UsersPage>(
+        '/admin/directory/v1/users',
+        {
+          ...scope,
+          maxResults: Math.min(opts.pageSize ?? MAX_RESULTS, MAX_RESULTS),
+          pageToken,
+          query: settings.query?.trim() || undefined,
+          projection,
+        },
+        options.signal,
+      );
+      yield { users: (page.users ?? []).map((raw) => ({ id: String(raw.id), raw })) };
+      pageToken = page.nextPageToken || undefined;
+    } while (pageToken);
+  }
+
+  return {
+    type: 'google',
+    list: (options) => read(options),
+    async get(login, options) {
+      const res = await google.request<Record<string, unknown>>({
+        url: `/admin/directory/v1/users/${encodeURIComponent(login)}`,
+        query: { projection },
+        accept: [404],
+        signal: options.signal,
+      });
+      return res.status === 404 || !res.data ? undefined : { id: String(res.data.id), raw: res.data };
+    },
+    nextSince: () => undefined,
+  };
+}

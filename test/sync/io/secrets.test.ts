@@ -1,0 +1,108 @@
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Expr } from '../../../server/src/model/model';
+import { redactor, resolveValue, secretEnvName } from '../../../server/src/sync/secrets';
+
+const span = { start: 0, end: 0 };
+const str = (value: string): Expr => ({ kind: 'string', value, span });
+const call = (name: string, ...args: Expr[]): Expr => ({ kind: 'call', name, nameSpan: span, args, span });
+
+describe('secret resolution', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'usersync-secrets-'));
+    fs.writeFileSync(path.join(dir, 'key.pem'), 'line1\nline2\n');
+    fs.writeFileSync(path.join(dir, 'crlf.txt'), 'value\r\n\r\n');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const ctx = (extra: Partial<Parameters<typeof resolveValue>[1]> = {}) => ({
+    env: { AZURE_CLIENT_SECRET: 's3cr3t-value', USERSYNC_SECRET_JIRA_PAT: 'pat-from-env' },
+    configDir: dir,
+    trusted: true,
+    ...extra,
+  });
+
+  it('keeps a string literal as is and does not call it a secret', () => {
+    assert.deepEqual(resolveValue(str('contoso.onmicrosoft.com'), ctx()), {
+      value: 'contoso.onmicrosoft.com',
+      secret: false,
+    });
+  });
+
+  it('reads env("X") from the environment', () => {
+    assert.deepEqual(resolveValue(call('env', str('AZURE_CLIENT_SECRET')), ctx()), {
+      value: 's3cr3t-value',
+      secret: true,
+    });
+    assert.match(resolveValue(call('env', str('NOPE')), ctx()).error ?? '', /NOPE is not set/);
+  });
+
+  it('reads file("p") relative to the config folder, without its final newline only', () => {
+    assert.equal(resolveValue(call('file', str('key.pem')), ctx()).value, 'line1\nline2');
+    assert.equal(resolveValue(call('file', str('crlf.txt')), ctx()).value, 'value\r\n');
+    assert.equal(resolveValue(call('file', str(path.join(dir, 'key.pem'))), ctx()).value, 'line1\nline2');
+    assert.match(resolveValue(call('file', str('missing.pem')), ctx()).error ?? '', /"missing.pem" does not exist/);
+  });
+
+  it('takes secret("name") from the provided store first, then USERSYNC_SECRET_<NAME>', () => {
+    const store = (name: string) => (name === 'jira-pat' ? 'pat-from-store' : undefined);
+    assert.equal(resolveValue(call('secret', str('jira-pat')), ctx({ secrets: store })).value, 'pat-from-store');
+    assert.equal(resolveValue(call('secret', str('jira-pat')), ctx()).value, 'pat-from-env');
+    assert.equal(secretEnvName('wiki.pat-2'), 'USERSYNC_SECRET_WIKI_PAT_2');
+    const missing = resolveValue(call('secret', str('other')), ctx());
+    assert.match(missing.error ?? '', /USERSYNC_SECRET_OTHER/);
+  });
+
+  it('refuses env, file and secret in an untrusted workspace', () => {
+    for (const expr of [
+      call('env', str('AZURE_CLIENT_SECRET')),
+      call('file', str('key.pem')),
+      call('secret', str('jira-pat')),
+    ]) {
+      const r = resolveValue(expr, ctx({ trusted: false }));
+      assert.equal(r.value, undefined);
+      assert.equal(r.error, 'secret resolution disabled in an untrusted workspace');
+    }
+  });
+
+  it('reports other expressions as errors instead of throwing', () => {
+    assert.ok(resolveValue({ kind: 'missing', span }, ctx()).error);
+    assert.ok(resolveValue(call('lower', str('x')), ctx()).error);
+    assert.ok(resolveValue(call('env'), ctx()).error);
+    assert.ok(resolveValue({ kind: 'path', segments: [{ name: 'a', span }], span }, ctx()).error);
+  });
+});
+
+describe('redactor', () => {
+  const secret = 'p@ss word/+=secret';
+  const redact = redactor([secret, 'ab', '']);
+
+  it('replaces the value, its base64 and URL-encoded forms', () => {
+    const b64 = Buffer.from(secret).toString('base64');
+    const text = `a ${secret} b ${b64} c ${encodeURIComponent(secret)} d ${new URLSearchParams({ v: secret }).toString()}`;
+    const out = redact(text);
+    assert.ok(!out.includes(secret) && !out.includes(b64) && !out.includes(encodeURIComponent(secret)), out);
+    assert.equal(out, 'a *** b *** c *** d v=***');
+  });
+
+  it('leaves very short values alone', () => {
+    assert.equal(redact('ab cd'), 'ab cd');
+  });
+
+  it('catches a PEM key inside JSON and a single line of a multi-line key', () => {
+    const pem =
+      '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----';
+    const keyJson = JSON.stringify({ client_email: 'x@y.iam.gserviceaccount.com', private_key: pem });
+    const r = redactor([keyJson]);
+    assert.ok(!r(`dump: ${pem}`).includes('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC'));
+    assert.ok(!r(`escaped: ${JSON.stringify(pem)}`).includes('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC'));
+    assert.ok(!r('line: MIIEvQIBADANBgkqhkiG9w0BAQEFAASC').includes('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC'));
+  });
+
+  it('is the identity with no secrets', () => {
+    assert.equal(redactor([])('nothing to hide'), 'nothing to hide');
+  });
+});
