@@ -106,7 +106,8 @@ describe('checks: map lines', () => {
       expectDiagnostic(confluence(`map profile position = ⟦${long(256)}⟧`), 'value-too-long').message,
       /keep only the first 255/,
     );
-    expectClean(confluence(`map property "Motto" = ${long(400)}`));
+    expectClean(confluence(`map property "Motto" = ${long(250)}`));
+    expectDiagnostic(confluence(`map property "Motto" = ⟦${long(251)}⟧`), 'value-too-long');
   });
 
   it('warns when the source attribute can be longer than the target keeps', () => {

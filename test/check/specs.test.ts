@@ -91,7 +91,8 @@ describe('model: target rules', () => {
     assert.equal(entity?.max, 32768);
     assert.equal(valueSize('é"', entity ?? { max: 0, unit: 'bytes', over: 'reject', what: '' }), 6);
     assert.equal(valueLimit('confluence', 'profile')?.over, 'cut');
-    assert.equal(valueLimit('confluence', 'property'), undefined);
+    // Confluence user properties go through the companion under Jira's rules (docs/companion.md)
+    assert.equal(valueLimit('confluence', 'property')?.max, 250);
   });
 });
 

@@ -91,7 +91,8 @@ export function valueLimit(
   if (target === 'confluence' && kind === 'profile') {
     return { max: CONFLUENCE_PROFILE_MAX, unit: 'characters', over: 'cut', what: 'Confluence profile fields' };
   }
-  return undefined;
+  // The companion keeps Confluence user properties under Jira's rules (docs/companion.md).
+  return { max: JIRA_PROPERTY_VALUE_MAX, unit: 'characters', over: 'reject', what: 'Confluence user properties' };
 }
 
 /** The size of a value in the limit's unit (entity values are stored as a JSON string). */
