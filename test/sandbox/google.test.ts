@@ -1,0 +1,167 @@
+import { strict as assert } from 'assert';
+import { generateKeyPairSync } from 'crypto';
+import { startSandbox, type Sandbox } from '../../server/src/sandbox/server';
+import { bearer, call, googleAssertion, googleToken, postForm, type Json } from './helpers';
+
+const GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+describe('sandbox: Google Directory API', () => {
+  let sb: Sandbox;
+  let token: string;
+  const users = (query: string) => `${sb.urls.googleApi}/admin/directory/v1/users${query}`;
+  const get = (url: string) => call(url, bearer(token));
+
+  before(async () => {
+    sb = await startSandbox({ users: 260, seed: 'google' });
+    token = await googleToken(sb);
+  });
+  after(() => sb.close());
+
+  it('exchanges a service-account JWT (RS256, iss, sub, scope, aud) for an access token', async () => {
+    const res = await call(sb.urls.googleToken, postForm({ grant_type: GRANT, assertion: googleAssertion(sb) }));
+    assert.equal(res.status, 200);
+    assert.equal(res.body.token_type, 'Bearer');
+    assert.ok(res.body.expires_in > 0);
+  });
+
+  it('refuses a JWT signed with another key, or without the directory scope', async () => {
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    const forged = await call(
+      sb.urls.googleToken,
+      postForm({ grant_type: GRANT, assertion: googleAssertion(sb, {}, other) }),
+    );
+    assert.equal(forged.status, 400);
+    assert.equal(forged.body.error, 'invalid_grant');
+    const scope = await call(
+      sb.urls.googleToken,
+      postForm({
+        grant_type: GRANT,
+        assertion: googleAssertion(sb, { scope: 'https://www.googleapis.com/auth/drive' }),
+      }),
+    );
+    assert.equal(scope.body.error, 'unauthorized_client');
+  });
+
+  it('needs exactly one of customer and domain', async () => {
+    assert.equal((await get(users(''))).status, 400);
+    assert.equal((await get(users('?customer=my_customer&domain=contoso.com'))).status, 400);
+    assert.equal((await get(users('?domain=contoso.com'))).status, 200);
+  });
+
+  it('pages with nextPageToken through every user, maxResults 1..500', async () => {
+    const ids: string[] = [];
+    let pageToken: string | undefined;
+    let pages = 0;
+    do {
+      const res = await get(users(`?customer=my_customer&maxResults=100${pageToken ? `&pageToken=${pageToken}` : ''}`));
+      ids.push(...res.body.users.map((u: { id: string }) => u.id));
+      pageToken = res.body.nextPageToken;
+      pages++;
+    } while (pageToken);
+    assert.equal(pages, 3);
+    assert.deepEqual(
+      ids,
+      sb.people().map((p) => p.googleId),
+    );
+    assert.equal((await get(users('?customer=my_customer'))).body.users.length, 100, 'default 100');
+    const tooMany = await get(users('?customer=my_customer&maxResults=501'));
+    assert.equal(tooMany.status, 400);
+    assert.equal(tooMany.body.error.code, 400);
+  });
+
+  it('omits customSchemas with projection basic and includes them with full or a matching custom mask', async () => {
+    const someone = sb.people().find((p) => p.projects.length && p.employeeId)!;
+    const one = (projection: string) => get(users(`/${someone.email}?${projection}`));
+    assert.equal((await one('projection=basic')).body.customSchemas, undefined);
+    assert.deepEqual(
+      (await one('projection=full')).body.customSchemas.employmentData.employeeNumber,
+      someone.employeeId,
+    );
+    assert.ok((await one('projection=custom&customFieldMask=employmentData')).body.customSchemas);
+    assert.equal((await one('projection=custom')).status, 400);
+  });
+
+  it('shapes users with typed multi-valued fields that may be missing, and the manager as an e-mail relation', async () => {
+    const res = await get(users('?customer=my_customer&maxResults=500'));
+    const all = res.body.users;
+    assert.ok(
+      all.some((u: Json) => !('phones' in u)),
+      'phones missing on some',
+    );
+    const managed = all.find((u: Json) => u.relations)!;
+    assert.equal(managed.relations[0].type, 'manager');
+    assert.match(managed.relations[0].value, /@/);
+    const primary = all.find((u: Json) => u.organizations)!.organizations.find((o: Json) => o.primary);
+    assert.ok(primary.title);
+  });
+
+  it('gets one user by primary e-mail or id, 404 otherwise', async () => {
+    const p = sb.people(1)[0];
+    assert.equal((await get(users(`/${p.googleId}`))).body.primaryEmail, p.email);
+    assert.equal((await get(users(`/${p.email}`))).body.id, p.googleId);
+    const missing = await get(users('/nobody@contoso.com'));
+    assert.equal(missing.status, 404);
+    assert.equal(missing.body.error.errors[0].reason, 'notFound');
+  });
+
+  it('supports a minimal query', async () => {
+    const p = sb.people(1)[0];
+    const res = await get(users(`?customer=my_customer&query=${encodeURIComponent(`email:${p.email.slice(0, 4)}*`)}`));
+    assert.ok(res.body.users.length >= 1);
+    assert.ok(res.body.users.every((u: { primaryEmail: string }) => u.primaryEmail.startsWith(p.email.slice(0, 4))));
+    assert.equal((await get(users('?customer=my_customer&query=shoeSize=44'))).status, 400);
+  });
+
+  it('orders by email when asked, across pages', async () => {
+    const emails: string[] = [];
+    let pageToken = '';
+    do {
+      const res = await get(
+        users(`?customer=my_customer&orderBy=email&maxResults=200${pageToken && `&pageToken=${pageToken}`}`),
+      );
+      emails.push(...res.body.users.map((u: { primaryEmail: string }) => u.primaryEmail));
+      pageToken = res.body.nextPageToken ?? '';
+    } while (pageToken);
+    assert.deepEqual(emails, [...emails].sort());
+    assert.equal(emails.length, 260);
+  });
+
+  it('serves the customer schemas and rejects requests without a valid token', async () => {
+    const noScope = await get(`${sb.urls.googleApi}/admin/directory/v1/customer/my_customer/schemas`);
+    assert.equal(noScope.status, 403, 'the user scope does not cover schemas');
+    const schemaToken = await googleToken(sb, {
+      scope:
+        'https://www.googleapis.com/auth/admin.directory.userschema.readonly https://www.googleapis.com/auth/admin.directory.user.readonly',
+    });
+    const schemas = await call(
+      `${sb.urls.googleApi}/admin/directory/v1/customer/my_customer/schemas`,
+      bearer(schemaToken),
+    );
+    assert.equal(schemas.body.schemas[0].schemaName, 'employmentData');
+    const anonymous = await call(users('?customer=my_customer'));
+    assert.equal(anonymous.status, 401);
+  });
+
+  it('signals over-quota with 403 userRateLimitExceeded, not 429', async () => {
+    const small = await startSandbox({ users: 5, rateLimits: { googlePerMinute: 2 } });
+    try {
+      const t = await googleToken(small);
+      const statuses = [];
+      for (let i = 0; i < 3; i++)
+        statuses.push(await call(`${small.urls.googleApi}/admin/directory/v1/users?customer=my_customer`, bearer(t)));
+      assert.deepEqual(
+        statuses.map((s) => s.status),
+        [200, 200, 403],
+      );
+      assert.deepEqual(statuses[2].body.error.errors[0], {
+        message: 'Request rate higher than configured.',
+        domain: 'usageLimits',
+        reason: 'userRateLimitExceeded',
+      });
+    } finally {
+      await small.close();
+    }
+  });
+});
