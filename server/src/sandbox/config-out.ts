@@ -1,4 +1,4 @@
-import { chmodSync, writeFileSync } from 'fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
 import type { Sandbox, SandboxPerson } from './server';
 
@@ -120,6 +120,7 @@ export function writeSandboxConfig(sandbox: Sandbox, file: string): { config: st
   const name = basename(file).replace(/\.usersync$/i, '');
   const keyFileName = `${name}.google-key.json`;
   const googleKey = join(dirname(file), keyFileName);
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(googleKey, JSON.stringify(sandbox.credentials.google.serviceAccountKey, null, 2) + '\n', {
     mode: 0o600,
   });

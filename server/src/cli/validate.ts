@@ -1,0 +1,48 @@
+import { Command, Option } from 'commander';
+import { checkDocument } from '../check';
+import { parseDocument } from '../parse';
+import { CliError } from './cli-error';
+import { humanLine, summaryLine } from './output/diagnostics-human';
+import { diagnosticsJson } from './output/diagnostics-json';
+import { locate, type FileDiagnostic } from './output/diagnostics-locate';
+import { printer } from './output/printer';
+import { readSourceFile } from './read-source';
+
+/**
+ * `usersync validate <files...> [--format json]`: every syntax error and check finding, as
+ * `file:line:col severity code message` lines (a summary on stderr) or one JSON array.
+ * Exit 1 when any error was found, 2 when a file could not be read, 0 otherwise.
+ */
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('check .usersync and .usersync.yaml files and list the problems')
+    .argument('<files...>', 'the files to check')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((files: string[], opts: { format: 'text' | 'json' }) => {
+      const p = printer((t) => t);
+      const found: FileDiagnostic[] = [];
+      let unreadable = 0;
+      for (const file of files) {
+        let text: string;
+        try {
+          text = readSourceFile(file);
+        } catch (e) {
+          if (!(e instanceof CliError)) throw e;
+          p.err(`usersync: ${e.message}`);
+          unreadable++;
+          continue;
+        }
+        const { document, errors } = parseDocument(text, file);
+        found.push(...locate(file, text, checkDocument(document, errors)));
+      }
+      if (opts.format === 'json') p.out(diagnosticsJson(found));
+      else {
+        for (const d of found) p.out(humanLine(d));
+        const read = files.length - unreadable;
+        const notRead = unreadable > 0 ? `${unreadable} ${unreadable === 1 ? 'file' : 'files'} not read` : '';
+        p.err([read > 0 ? summaryLine(found, read) : '', notRead].filter((x) => x !== '').join('; '));
+      }
+      process.exitCode = unreadable > 0 ? 2 : found.some((d) => d.severity === 'error') ? 1 : 0;
+    });
+}

@@ -1,0 +1,53 @@
+import { Composer, isMap, Parser, type CST } from 'yaml';
+import type { Connector, Document, ParseError, ParseResult } from '../model/model';
+import { readConnector } from './read-connector';
+import { attachYamlComments } from './yaml-comments';
+import { keyOf, mapPairs, pairSpan, report, wrongType, type YamlContext } from './yaml-nodes';
+
+/**
+ * Text → model for the YAML form (`*.usersync.yaml`). Builds the same model as `.usersync` with
+ * spans on the YAML text. Never throws: YAML syntax errors, wrong shapes and unknown keys come
+ * back as errors, and duplicate keys are kept as duplicate items for the checks to report.
+ */
+export function parseYaml(text: string, uri: string): ParseResult {
+  const document: Document = { form: 'yaml', uri, text, connectors: [], dangling: [] };
+  const ctx: YamlContext = { text, errors: [], extents: new Map() };
+  try {
+    const tokens: CST.Token[] = [...new Parser().parse(text)];
+    const docs = [...new Composer({ schema: 'failsafe', uniqueKeys: false, keepSourceTokens: true }).compose(tokens)];
+    for (const e of docs.flatMap((d) => d.errors)) {
+      report(ctx, 'yaml-syntax', e.message.split('\n')[0], { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) });
+    }
+    if (docs.length > 1)
+      report(ctx, 'yaml-syntax', 'a usersync file holds one YAML document; remove the second one', {
+        start: docs[1].range[0],
+        end: docs[1].range[1],
+      });
+    if (docs[0]) document.connectors = readTop(ctx, docs[0].contents);
+    attachYamlComments(document, tokens, ctx.extents);
+  } catch (e) {
+    report(ctx, 'internal-error', `could not read this YAML: ${(e as Error).message}`, { start: 0, end: text.length });
+  }
+  return { document, errors: ctx.errors.sort((a, b) => a.span.start - b.span.start) as ParseError[] };
+}
+
+function readTop(ctx: YamlContext, contents: unknown): Connector[] {
+  if (contents !== null && !isMap(contents)) {
+    wrongType(ctx, contents, "a mapping with a 'connectors' key", 'at the top level', 0);
+    return [];
+  }
+  const connectors: Connector[] = [];
+  for (const pair of mapPairs(ctx, contents, 'at the top level', 0)) {
+    const key = keyOf(ctx, pair, 0);
+    if (!key) continue;
+    if (key.name !== 'connectors') {
+      report(ctx, 'yaml-unknown-key', `unknown key '${key.name}': the top level holds only 'connectors'`, key.span);
+      continue;
+    }
+    for (const entry of mapPairs(ctx, pair.value, "under 'connectors'", pairSpan(pair, key.span.start).end)) {
+      const connector = readConnector(ctx, entry);
+      if (connector) connectors.push(connector);
+    }
+  }
+  return connectors;
+}
