@@ -43,6 +43,12 @@ export const CODES = [
   code('unterminated-string', 'error', 'syntax', 'A string that is not closed before the end of the line.'),
   code('internal-error', 'error', 'syntax', 'A check failed on this connector; please report it with the file.'),
   code('missing-value', 'error', 'syntax', 'A setting, option, match or map line without a value after `=`.'),
+  code('yaml-syntax', 'error', 'syntax', 'The YAML form is not valid YAML.'),
+  code('yaml-unknown-key', 'error', 'syntax', 'A key the YAML form does not have at that level.'),
+  code('yaml-wrong-type', 'error', 'syntax', 'A list, map or scalar where the YAML form expects another kind of node.'),
+  code('yaml-missing-type', 'error', 'syntax', 'A `source` or `target` map in the YAML form without its `type`.'),
+  code('yaml-duplicate-key', 'error', 'syntax', 'The same key twice in one YAML map.'),
+  code('cannot-convert', 'error', 'syntax', 'A name that the other form cannot spell, so `usersync convert` refuses it.'),
 
   code('missing-connector-name', 'error', 'connectors', '`connector` without a name.'),
   code('duplicate-connector', 'error', 'connectors', 'Two connectors with the same name.'),

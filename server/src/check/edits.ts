@@ -1,3 +1,4 @@
+import { quoteString } from '../format/print-expr';
 import type { DocumentForm } from '../model/model';
 import type { ValueReference } from '../model/functions/references';
 import type { Span } from '../text/span';
@@ -38,9 +39,9 @@ export function valueText(form: DocumentForm, usersyncText: string): string {
   return usersyncText;
 }
 
-/** A string literal in the form: both forms take a double-quoted string with JSON escapes. */
+/** A string literal as the lexer reads it (the escapes \" \\ \n \t \r). */
 export function quoted(value: string): string {
-  return JSON.stringify(value);
+  return quoteString(value);
 }
 
 function lineStart(text: string, offset: number): number {

@@ -34,15 +34,18 @@ export function parseUsersync(text: string, uri: string): ParseResult {
  * expressions in scalars). Spans in the result are offsets in that larger text.
  */
 export function parseExpression(source: string, offset: number): { expr: Expr; errors: ParseError[] } {
-  const padded = ' '.repeat(offset) + source;
-  const lexed = lexer.tokenize(padded);
+  const lexed = lexer.tokenize(source);
+  for (const t of lexed.tokens) {
+    t.startOffset += offset;
+    if (t.endOffset !== undefined) t.endOffset += offset;
+  }
   const errors: ParseError[] = lexed.errors.map((e) => ({
     code: 'unexpected-character',
-    message: `unexpected character '${padded.substr(e.offset, e.length).slice(0, 20)}'`,
-    span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
+    message: `unexpected character '${source.substr(e.offset, e.length).slice(0, 20)}'`,
+    span: { start: offset + e.offset, end: offset + e.offset + Math.max(1, e.length) },
   }));
   const cst = parser.parseWith(lexed.tokens, 'expression');
-  errors.push(...parser.errors.map((e) => syntaxError(e.message, e.token, padded.length)));
+  errors.push(...parser.errors.map((e) => syntaxError(e.message, e.token, offset + source.length)));
   return { expr: buildExpr(cst, offset + source.length), errors };
 }
 

@@ -33,7 +33,7 @@ export function readExpression(ctx: YamlContext, node: unknown, where: string, f
   }
   const source = String(node.value);
   const offset = verbatimOffset(node, ctx.text);
-  // parsed at 0 and moved: parseExpression pads the text up to `offset`, which grows with the file
+  // parsed at 0, then moved onto the scalar (exact) or spread over it (escaped scalars)
   const { expr, errors } = parseExpression(source, 0);
   if (offset !== undefined) {
     ctx.errors.push(...errors.map((e): ParseError => ({ ...e, span: shift(e.span, offset) })));
