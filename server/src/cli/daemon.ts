@@ -1,0 +1,41 @@
+import * as path from 'path';
+import { Command } from 'commander';
+import { CliError } from './cli-error';
+import { NoScheduleError, runDaemon } from '../sync/engine/daemon';
+import { printer } from './output/printer';
+import { abortOnSignals, openConfig, openJournal } from './sync-common';
+
+/**
+ * `usersync daemon <file>`: runs each connector on its `schedule` until SIGTERM/SIGINT, which stop
+ * scheduling, let the write in flight finish, close the journal and exit 0. Timestamped log lines on
+ * stdout (errors on stderr), redacted with every connector's secrets.
+ */
+export function registerDaemon(program: Command): void {
+  program
+    .command('daemon')
+    .description('run connectors on their schedules until stopped')
+    .argument('<file>', 'the .usersync or .usersync.yaml file')
+    .option('--state <path>', 'state file (default .usersync/state.db beside the config)')
+    .action(async (file: string, opts: { state?: string }) => {
+      const config = openConfig(file);
+      const p = printer(config.redact);
+      const journal = openJournal(config, opts.state);
+      const stamp = (level: string, message: string): string =>
+        `${new Date().toISOString()} ${level.padEnd(5)} ${message}`;
+      const stop = abortOnSignals((sig) => p.out(stamp('info', `received ${sig} (send it again to quit at once)`)));
+      try {
+        await runDaemon(config.connectors, {
+          journal,
+          configDir: path.dirname(config.file),
+          signal: stop.signal,
+          log: (level, message) => (level === 'error' ? p.err(stamp(level, message)) : p.out(stamp(level, message))),
+        });
+      } catch (e) {
+        if (e instanceof NoScheduleError) throw new CliError(e.message, 2);
+        throw e;
+      } finally {
+        stop.dispose();
+        journal.close();
+      }
+    });
+}

@@ -1,0 +1,89 @@
+import * as path from 'path';
+import { Command } from 'commander';
+import { CliError } from './cli-error';
+import { applyRollback, planRollback, RollbackError, type ChangedSince } from '../sync/engine/rollback';
+import { exitCodeOf } from '../sync/engine/report';
+import { cell, columns, printer } from './output/printer';
+import { confirmOrRefuse, NotConfirmed } from './output/confirm';
+import { progressView } from './output/progress';
+import { renderReports } from './output/report-view';
+import { abortOnSignals, asCliError, openConfig, openJournal } from './sync-common';
+
+/**
+ * `usersync rollback <file> <run-id>`: restores what the run wrote where the target still holds the
+ * run's value; lists values changed since (left alone). The rollback is journaled as its own run.
+ */
+export function registerRollback(program: Command): void {
+  program
+    .command('rollback')
+    .description("undo a run's writes where nothing changed them since")
+    .argument('<file>', 'the .usersync or .usersync.yaml file')
+    .argument('<run-id>', 'a run id from `usersync history`')
+    .option('--yes', 'do not ask before writing')
+    .option('--state <path>', 'state file (default .usersync/state.db beside the config)')
+    .action(async (file: string, runArg: string, opts: { yes?: boolean; state?: string }) => {
+      const runId = Number(runArg);
+      if (!Number.isInteger(runId) || runId < 1)
+        throw new CliError(`run id must be a positive whole number, not '${runArg}'`, 2);
+      const config = openConfig(file);
+      const p = printer(config.redact);
+      const journal = openJournal(config, opts.state);
+      const abort = abortOnSignals(() => p.err('stopping after the batch in flight'));
+      const progress = progressView(Boolean(process.stderr.isTTY), (line) => p.err(line));
+      let code = 0;
+      try {
+        const run = journal.run(runId);
+        if (!run) throw new CliError(`there is no run ${runId} in ${journal.file}`, 2);
+        const connector = config.connectors.find((c) => c.name === run.connector);
+        if (!connector)
+          throw new CliError(
+            `run ${runId} belongs to connector '${run.connector}', which ${file} no longer declares`,
+            2,
+          );
+        const lock = journal.lock();
+        try {
+          const options = {
+            journal,
+            configDir: path.dirname(config.file),
+            signal: abort.signal,
+            onProgress: progress.onProgress,
+          };
+          const rb = await planRollback(connector, runId, options);
+          p.out(
+            `run ${runId} (${connector.name}): ${rb.plan.stats.changes} values to restore, ${rb.changedSince.length} changed since`,
+          );
+          if (rb.changedSince.length > 0) p.out(renderChangedSince(rb.changedSince));
+          if (
+            rb.plan.changes.length > 0 &&
+            !(await confirmOrRefuse(`Restore ${rb.plan.stats.changes} values?`, opts.yes))
+          ) {
+            throw new NotConfirmed('cancelled; nothing was written', 1);
+          }
+          const report = await applyRollback(connector, rb, options);
+          progress.stop();
+          p.out(renderReports([report]));
+          code = exitCodeOf([report]);
+        } finally {
+          lock.release();
+        }
+      } catch (e) {
+        if (e instanceof RollbackError) throw new CliError(e.message, 2);
+        throw asCliError(e, config.redact);
+      } finally {
+        progress.stop();
+        abort.dispose();
+        journal.close();
+      }
+      if (code !== 0) throw new CliError('some values were not restored (listed above)', code);
+    });
+}
+
+function renderChangedSince(list: ChangedSince[]): string {
+  const rows = list.map((c) => [
+    `  ${c.user}`,
+    c.kind === 'profile' ? `profile ${c.key}` : c.key,
+    `wrote ${cell(c.written)}`,
+    `now ${cell(c.current)}`,
+  ]);
+  return ['changed since the run (left alone):', ...columns(rows)].join('\n');
+}

@@ -1,0 +1,88 @@
+import { Cron } from 'croner';
+import type { RunnableConnector } from '../types';
+import type { Journal } from '../journal/journal';
+import { LockHeldError } from '../journal/lock';
+import { redactor } from '../secrets';
+import type { LogFn } from './events';
+import type { EngineIo } from './io';
+import { runConnector } from './run';
+import type { RunReport } from './report';
+import { summaryLine } from './summary';
+
+/**
+ * Scheduled runs: one croner job per connector with a `schedule`. A tick while that connector still
+ * runs is skipped with a log line; runs of different connectors queue behind each other (one run per
+ * state file). Abort stops scheduling, lets the run in flight finish its batch, then resolves.
+ */
+
+export interface DaemonOptions extends EngineIo {
+  journal: Journal;
+  configDir: string;
+  signal: AbortSignal;
+  log: LogFn;
+  concurrency?: number;
+  onRun?: (report: RunReport) => void;
+}
+
+export class NoScheduleError extends Error {
+  constructor() {
+    super('no connector has a schedule; nothing for the daemon to do');
+  }
+}
+
+export async function runDaemon(connectors: RunnableConnector[], options: DaemonOptions): Promise<void> {
+  const scheduled = connectors.filter((c) => c.schedule);
+  for (const c of connectors.filter((c) => !c.schedule))
+    options.log('info', `${c.name}: no schedule; the daemon does not run it`);
+  if (scheduled.length === 0) throw new NoScheduleError();
+  if (options.signal.aborted) return;
+
+  const busy = new Set<string>();
+  let queue: Promise<void> = Promise.resolve();
+  const tick = (c: RunnableConnector): void => {
+    if (options.signal.aborted) return;
+    if (busy.has(c.name)) {
+      options.log('info', `${c.name}: previous run still in progress; tick skipped`);
+      return;
+    }
+    busy.add(c.name);
+    queue = queue
+      .then(() => (options.signal.aborted ? undefined : runOnce(c, options)))
+      .finally(() => busy.delete(c.name));
+  };
+  const jobs = scheduled.map((c) => new Cron(c.schedule as string, () => tick(c)));
+  for (const c of scheduled)
+    options.log(
+      'info',
+      `${c.name}: scheduled "${c.schedule}", next run ${jobs[scheduled.indexOf(c)].nextRun()?.toISOString() ?? 'never'}`,
+    );
+
+  await new Promise<void>((resolve) => options.signal.addEventListener('abort', () => resolve(), { once: true }));
+  for (const job of jobs) job.stop();
+  options.log('info', 'stopping: no new runs; waiting for the run in flight');
+  await queue;
+  options.log('info', 'stopped');
+}
+
+async function runOnce(c: RunnableConnector, options: DaemonOptions): Promise<void> {
+  const redact = redactor(c.secrets);
+  options.log('info', `${c.name}: run started`);
+  try {
+    const report = await runConnector(c, {
+      ...options,
+      incremental: true,
+      onProgress: undefined,
+    });
+    if (report) {
+      options.log(report.status === 'ok' ? 'info' : 'warn', summaryLine(report));
+      for (const n of report.notDone.slice(0, 20))
+        options.log('warn', redact(`${c.name}: ${n.username}: ${n.status}: ${n.message}`));
+      if (report.notDone.length > 20)
+        options.log('warn', `${c.name}: … and ${report.notDone.length - 20} more users not done`);
+      options.onRun?.(report);
+    }
+  } catch (e) {
+    const why = e instanceof LockHeldError ? `skipped: ${e.message}` : `failed: ${(e as Error).message}`;
+    options.log('error', redact(`${c.name}: run ${why}`));
+  }
+}

@@ -1,0 +1,194 @@
+import { openStateDb, integrityCheck, type StateDb } from './state-db';
+import { acquireLock, type StateLock } from './lock';
+
+/**
+ * The run journal. Writes are recorded write-ahead: status 'pending' before the request is sent,
+ * settled after the target answered, so a run killed mid-write leaves a trace and the next run
+ * converges by planning again. Every text column passes through the redactor first.
+ */
+
+export type RunTrigger = 'full' | 'user' | 'schedule' | 'rollback';
+export type RunStatus = 'running' | 'ok' | 'partial' | 'failed' | 'aborted' | 'guarded' | 'error' | 'interrupted';
+export type WriteStatus = 'pending' | 'done' | 'not_found' | 'rejected' | 'failed' | 'aborted';
+
+export interface RunRecord {
+  id: number;
+  connector: string;
+  started: string;
+  finished: string | null;
+  trigger: RunTrigger;
+  status: RunStatus;
+  stats: Record<string, unknown>;
+}
+
+export interface WriteIntent {
+  username: string;
+  kind: 'property' | 'profile';
+  key: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface WriteRecord extends WriteIntent {
+  id: number;
+  runId: number;
+  status: WriteStatus;
+  message: string | null;
+  at: string;
+}
+
+interface RunRow {
+  id: number;
+  connector: string;
+  started: string;
+  finished: string | null;
+  trigger: RunTrigger;
+  status: RunStatus;
+  stats: string;
+}
+
+interface WriteRow extends WriteIntent {
+  id: number;
+  run_id: number;
+  status: WriteStatus;
+  message: string | null;
+  at: string;
+}
+
+export interface JournalOptions {
+  /** Removes secret values from text before it is stored. */
+  redact?: (text: string) => string;
+  now?: () => Date;
+}
+
+export class Journal {
+  private readonly redact: (text: string) => string;
+  private readonly now: () => Date;
+
+  private constructor(
+    readonly file: string,
+    private readonly db: StateDb,
+    options: JournalOptions,
+  ) {
+    this.redact = options.redact ?? ((t) => t);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  static open(file: string, options: JournalOptions = {}): Journal {
+    return new Journal(file, openStateDb(file), options);
+  }
+
+  /** Takes the state file's run lock; runs left 'running' by a dead owner become 'interrupted'. */
+  lock(): StateLock {
+    const lock = acquireLock(this.file);
+    this.db.prepare(`UPDATE runs SET status = 'interrupted' WHERE status = 'running'`).run();
+    return lock;
+  }
+
+  integrityCheck(): string[] {
+    return integrityCheck(this.db);
+  }
+
+  startRun(connector: string, trigger: RunTrigger): number {
+    const info = this.db
+      .prepare(`INSERT INTO runs (connector, started, trigger, status) VALUES (?, ?, ?, 'running')`)
+      .run(connector, this.stamp(), trigger);
+    return Number(info.lastInsertRowid);
+  }
+
+  finishRun(runId: number, status: RunStatus, stats: Record<string, unknown>): void {
+    this.db
+      .prepare(`UPDATE runs SET finished = ?, status = ?, stats = ? WHERE id = ?`)
+      .run(this.stamp(), status, this.redact(JSON.stringify(stats)), runId);
+  }
+
+  /** Records intents as 'pending' in one transaction; returns their row ids in order. */
+  recordPending(runId: number, intents: WriteIntent[]): number[] {
+    const insert = this.db.prepare(
+      `INSERT INTO writes (run_id, username, kind, key, before, after, status, at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)`,
+    );
+    const at = this.stamp();
+    const tx = this.db.transaction((rows: WriteIntent[]) =>
+      rows.map((w) =>
+        Number(
+          insert.run(runId, w.username, w.kind, this.redact(w.key), this.clean(w.before), this.clean(w.after), at)
+            .lastInsertRowid,
+        ),
+      ),
+    );
+    return tx(intents);
+  }
+
+  settle(ids: number[], status: WriteStatus, message?: string): void {
+    const update = this.db.prepare(`UPDATE writes SET status = ?, message = ?, at = ? WHERE id = ?`);
+    const at = this.stamp();
+    const text = message === undefined ? null : this.redact(message);
+    this.db.transaction(() => ids.forEach((id) => update.run(status, text, at, id)))();
+  }
+
+  runs(limit = 50): RunRecord[] {
+    const rows = this.db.prepare(`SELECT * FROM runs ORDER BY id DESC LIMIT ?`).all(limit) as RunRow[];
+    return rows.map(toRun);
+  }
+
+  run(id: number): RunRecord | undefined {
+    const row = this.db.prepare(`SELECT * FROM runs WHERE id = ?`).get(id) as RunRow | undefined;
+    return row && toRun(row);
+  }
+
+  writesOf(runId: number): WriteRecord[] {
+    const rows = this.db.prepare(`SELECT * FROM writes WHERE run_id = ? ORDER BY id`).all(runId) as WriteRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      runId: r.run_id,
+      username: r.username,
+      kind: r.kind,
+      key: r.key,
+      before: r.before,
+      after: r.after,
+      status: r.status,
+      message: r.message,
+      at: r.at,
+    }));
+  }
+
+  getState(connector: string, key: string): string | undefined {
+    const row = this.db.prepare(`SELECT value FROM state WHERE connector = ? AND key = ?`).get(connector, key) as
+      { value: string } | undefined;
+    return row?.value;
+  }
+
+  setState(connector: string, key: string, value: string | undefined): void {
+    if (value === undefined) {
+      this.db.prepare(`DELETE FROM state WHERE connector = ? AND key = ?`).run(connector, key);
+    } else {
+      this.db
+        .prepare(
+          `INSERT INTO state (connector, key, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value`,
+        )
+        .run(connector, key, value);
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private clean(value: string | null): string | null {
+    return value === null ? null : this.redact(value);
+  }
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+}
+
+function toRun(r: RunRow): RunRecord {
+  let stats: Record<string, unknown> = {};
+  try {
+    stats = JSON.parse(r.stats) as Record<string, unknown>;
+  } catch {
+    stats = {};
+  }
+  return { ...r, stats };
+}

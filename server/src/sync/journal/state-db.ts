@@ -1,0 +1,67 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import Database from 'better-sqlite3';
+
+/**
+ * The state file: one SQLite database (better-sqlite3, WAL) beside the config in `.usersync/state.db`.
+ * The directory is created 0700 and the file 0600 before SQLite opens it (SQLite gives -wal/-shm the
+ * database file's mode), so profile data and run history are readable by the owner only.
+ */
+
+export type StateDb = Database.Database;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS runs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  connector TEXT NOT NULL,
+  started TEXT NOT NULL,
+  finished TEXT,
+  trigger TEXT NOT NULL,
+  status TEXT NOT NULL,
+  stats TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE IF NOT EXISTS writes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  username TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  before TEXT,
+  after TEXT,
+  status TEXT NOT NULL,
+  message TEXT,
+  at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS writes_by_run ON writes(run_id, username);
+CREATE TABLE IF NOT EXISTS state (
+  connector TEXT NOT NULL,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (connector, key)
+);
+`;
+
+/** `.usersync/state.db` in the directory of the config file. */
+export function defaultStatePath(configFile: string): string {
+  return path.join(path.dirname(path.resolve(configFile)), '.usersync', 'state.db');
+}
+
+export function openStateDb(file: string): StateDb {
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600));
+  fs.chmodSync(file, 0o600);
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+  return db;
+}
+
+/** `PRAGMA integrity_check`: [] when the file is sound, otherwise SQLite's findings. */
+export function integrityCheck(db: StateDb): string[] {
+  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+  const found = rows.map((r) => r.integrity_check);
+  return found.length === 1 && found[0] === 'ok' ? [] : found;
+}

@@ -1,0 +1,19 @@
+import type { Expr } from '../../model/model';
+import { evaluate } from '../../model/evaluate';
+
+/**
+ * The planner's view of expression evaluation: a value (undefined = the IdP gave nothing) and warnings
+ * about odd data as text. Injectable so planner specs can pin behaviour; the default is the model's `evaluate`.
+ */
+
+export interface Evaluation {
+  value: string | undefined;
+  warnings: string[];
+}
+
+export type Evaluator = (expr: Expr, raw: Record<string, unknown>) => Evaluation;
+
+export const defaultEvaluator: Evaluator = (expr, raw) => {
+  const result = evaluate(expr, raw);
+  return { value: result.value, warnings: result.warnings.map((w) => w.message) };
+};

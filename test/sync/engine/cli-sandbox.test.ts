@@ -1,0 +1,216 @@
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { startSandbox, type Sandbox } from '../../../server/src/sandbox/server';
+import { TOKEN_ENV, writeSandboxConfig } from '../../../server/src/sandbox/config-out';
+import type { AtlassianUser } from '../../../server/src/sandbox/targets';
+import type { Plan } from '../../../server/src/sync/plan/plan-types';
+import type { RunReport } from '../../../server/src/sync/engine/report';
+import { acquireLock } from '../../../server/src/sync/journal/lock';
+import { allOutput, runCli, runJson } from './cli-harness';
+import { removeDir, tempDir } from './tmp';
+
+/**
+ * The sync commands end to end against the sandbox, one IdP→target pair per connector of the sandbox
+ * config: preview, run, preview again (nothing left), rollback (the target is as before). Then single-user
+ * runs, history, the refusals (no --yes without a terminal, lock held, config errors) and the secret check.
+ */
+
+const SECRET = 'sbx-Secret-7f3a9c1e5b';
+const CONNECTORS = [
+  { name: 'sandbox_azure_jira', product: 'jira' },
+  { name: 'sandbox_okta_confluence', product: 'confluence' },
+  { name: 'sandbox_google_jira', product: 'jira' },
+] as const;
+
+describe('sync CLI against the sandbox', function () {
+  let sandbox: Sandbox;
+  let dir: string;
+  let config: string;
+  let state: string;
+  let savedToken: string | undefined;
+
+  before(async () => {
+    sandbox = await startSandbox({ users: 40, seed: 11, token: SECRET, rateLimits: false });
+    dir = tempDir();
+    config = path.join(dir, 'sandbox.usersync');
+    writeSandboxConfig(sandbox, config);
+    state = path.join(dir, '.usersync', 'state.db');
+    savedToken = process.env[TOKEN_ENV];
+    process.env[TOKEN_ENV] = SECRET;
+  });
+  after(async () => {
+    if (savedToken === undefined) Reflect.deleteProperty(process.env, TOKEN_ENV);
+    else process.env[TOKEN_ENV] = savedToken;
+    await sandbox?.close();
+    removeDir(dir);
+  });
+
+  const users = (product: 'jira' | 'confluence'): AtlassianUser[] =>
+    product === 'jira' ? sandbox.jiraUsers() : sandbox.confluenceUsers();
+
+  for (const { name, product } of CONNECTORS) {
+    it(`${name}: preview, run, preview again shows no changes, rollback restores the target`, async () => {
+      const before = users(product);
+      const first = await runJson<Plan>(['preview', config, '--connector', name, '--format', 'json']);
+      assert.equal(first.code, 0, first.stderr);
+      assert.ok(first.data.changes.length > 0, 'the seeded target has stale values');
+      assert.ok(first.data.changes.every((c) => c.connector === name));
+
+      const run = await runJson<{ runs: RunReport[] }>([
+        'run',
+        config,
+        '--connector',
+        name,
+        '--yes',
+        '--format',
+        'json',
+      ]);
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(run.data.runs[0].status, 'ok');
+      assert.equal(run.data.runs[0].stats.changes, first.data.changes.length);
+
+      const second = await runJson<Plan>(['preview', config, '--connector', name, '--format', 'json']);
+      assert.deepEqual(second.data.changes, []);
+      assert.equal(second.data.stats.unchanged, second.data.stats.matched);
+
+      const rollback = await runCli(['rollback', config, String(run.data.runs[0].runId), '--yes']);
+      assert.equal(rollback.code, 0, rollback.stderr);
+      assert.match(rollback.stdout, /0 changed since/);
+      assert.deepEqual(users(product), before);
+    });
+  }
+
+  it('--user changes exactly that user', async () => {
+    const [one, other] = sandbox.people(40).filter((p) => !p.guest && p.enabled && sandbox.jiraUser(p.email));
+    sandbox.updateUser(one.email, { department: 'Single User Dept' });
+    sandbox.updateUser(other.email, { department: 'Other User Dept' });
+    const before = sandbox.jiraUsers();
+    const r = await runJson<{ runs: RunReport[] }>([
+      'run',
+      config,
+      '--connector',
+      'sandbox_azure_jira',
+      '--user',
+      one.email,
+      '--yes',
+      '--format',
+      'json',
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.data.runs[0].trigger, 'user');
+    const after = sandbox.jiraUsers();
+    const changed = after.filter((u, i) => JSON.stringify(u.properties) !== JSON.stringify(before[i].properties));
+    assert.deepEqual(
+      changed.map((u) => u.username),
+      [one.email.toLowerCase()],
+    );
+    assert.equal(sandbox.jiraUser(one.email)?.properties.Department, 'Single User Dept');
+    assert.notEqual(sandbox.jiraUser(other.email)?.properties.Department, 'Other User Dept');
+  });
+
+  it('prints a readable preview grouped by user with a summary line', async () => {
+    const r = await runCli(['preview', config, '--connector', 'sandbox_azure_jira']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^sandbox_azure_jira → jira$/m);
+    assert.match(r.stdout, /Department\s+\S.*→\s+Other User Dept/);
+    assert.match(r.stdout, /^\s+value-rejected\s+\S+@contoso\.com Office: value is \d+ characters/m);
+    assert.match(
+      r.stdout,
+      /\d+ IdP users: \d+ matched, \d+ missing in target, \d+ skipped, \d+ unchanged; \d+ users to change/,
+    );
+  });
+
+  it('refuses to write without --yes when stdin is not a terminal, and writes nothing', async () => {
+    const before = sandbox.jiraUsers();
+    const r = await runCli(['run', config, '--connector', 'sandbox_azure_jira']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /pass --yes/);
+    assert.deepEqual(sandbox.jiraUsers(), before);
+  });
+
+  it('refuses to run while another process holds the state file', async () => {
+    const lock = acquireLock(state);
+    try {
+      const r = await runCli(['run', config, '--connector', 'sandbox_azure_jira', '--yes']);
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, new RegExp(`another run \\(pid ${process.pid}\\) holds the state file`));
+    } finally {
+      lock.release();
+    }
+  });
+
+  it('lists the runs in history, newest first', async () => {
+    const r = await runJson<{ runs: { id: number; trigger: string; status: string; connector: string }[] }>([
+      'history',
+      config,
+      '--format',
+      'json',
+    ]);
+    assert.equal(r.code, 0);
+    const triggers = r.data.runs.map((x) => x.trigger);
+    assert.deepEqual(triggers.slice(0, 2), ['user', 'rollback']);
+    assert.equal(triggers.filter((t) => t === 'full').length, 3);
+    const text = await runCli(['history', config]);
+    assert.match(text.stdout, /^ID\s+CONNECTOR\s+TRIGGER\s+STARTED\s+DURATION\s+STATUS/);
+  });
+
+  it('stops before writing when the clear guard trips (exit 3), and writes with --force', async () => {
+    const guarded = path.join(dir, 'guarded.usersync');
+    const text = fs
+      .readFileSync(config, 'utf8')
+      .replace('on_empty = keep', 'on_empty = clear')
+      .replace(/map property "Department"\s*= department/, 'map property "Department" = "" ');
+    fs.writeFileSync(guarded, text);
+    const before = sandbox.jiraUsers();
+    const r = await runCli(['run', guarded, '--connector', 'sandbox_azure_jira', '--yes', '--state', state]);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stdout, /guarded — the plan clears values of \d+ of \d+ users/);
+    assert.deepEqual(sandbox.jiraUsers(), before);
+    const forced = await runJson<{ runs: RunReport[] }>([
+      'run',
+      guarded,
+      '--connector',
+      'sandbox_azure_jira',
+      '--yes',
+      '--force',
+      '--format',
+      'json',
+      '--state',
+      state,
+    ]);
+    assert.equal(forced.code, 0, forced.stderr);
+    // every user the IdP returned (enabled accounts: the config filters on accountEnabled) lost its Department
+    const kept = sandbox.jiraUsers().filter((u) => u.properties.Department !== undefined);
+    assert.ok(
+      kept.every((u) => sandbox.person(u.email)?.enabled !== true),
+      kept.map((u) => u.username).join(', '),
+    );
+    assert.ok(kept.length < before.filter((u) => u.properties.Department !== undefined).length);
+    assert.ok(forced.data.runs[0].stats.clearedUsers > 0);
+  });
+
+  it('exits 2 and lists file:line:col code message for a config with errors, credentials redacted', async () => {
+    const broken = path.join(dir, 'broken.usersync');
+    // the stray second string makes the parser quote a copy of the literal token in its error
+    const token = '"literal-Pat-9f8e7d6c"';
+    fs.writeFileSync(broken, `connector x {\n  source okta { org_url = "https://o"  token = ${token} ${token} }\n}\n`);
+    const r = await runCli(['preview', broken]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /broken\.usersync:\d+:\d+ [a-z-]+ /);
+    assert.ok(!r.stderr.includes('literal-Pat-9f8e7d6c'), r.stderr);
+    assert.match(r.stderr, /\*\*\*/);
+  });
+
+  it('never shows the sandbox token or the Google key in any output or in the journal files', () => {
+    const keyLine = sandbox.credentials.google.serviceAccountKey.private_key.split('\n')[1];
+    assert.ok(keyLine.length > 40);
+    for (const text of allOutput) {
+      assert.ok(!text.includes(SECRET), 'a CLI output holds the token');
+      assert.ok(!text.includes(keyLine), 'a CLI output holds the Google key');
+    }
+    for (const f of fs.readdirSync(path.dirname(state))) {
+      assert.ok(!fs.readFileSync(path.join(path.dirname(state), f)).includes(SECRET), `${f} holds the token`);
+    }
+  });
+});

@@ -1,0 +1,97 @@
+import { strict as assert } from 'assert';
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { startSandbox, type Sandbox } from '../../../server/src/sandbox/server';
+import { TOKEN_ENV, writeSandboxConfig } from '../../../server/src/sandbox/config-out';
+import { loadConfig } from '../../../server/src/sync/engine/load-config';
+import { runDaemon } from '../../../server/src/sync/engine/daemon';
+import type { RunReport } from '../../../server/src/sync/engine/report';
+import { Journal } from '../../../server/src/sync/journal/journal';
+import { removeDir, tempDir } from './tmp';
+
+/**
+ * The daemon against the sandbox: in-process through the engine (a 1-second croner schedule, stopped by
+ * abort), and as the real `usersync daemon` process stopped with SIGTERM (exit 0, journal closed).
+ */
+
+const SECRET = 'sbx-Daemon-Secret-42c9e1';
+const BIN = path.resolve(__dirname, '../../../bin/usersync.js');
+
+describe('daemon against the sandbox', function () {
+  let sandbox: Sandbox;
+  let dir: string;
+  let config: string;
+
+  before(async () => {
+    sandbox = await startSandbox({ users: 20, seed: 5, token: SECRET, rateLimits: false });
+    dir = tempDir();
+    config = path.join(dir, 'daemon.usersync');
+    writeSandboxConfig(sandbox, config);
+    // the Azure connector every second; the others keep their six-hourly schedules
+    fs.writeFileSync(
+      config,
+      fs.readFileSync(config, 'utf8').replace('schedule "0 */6 * * *"', 'schedule "* * * * * *"'),
+    );
+  });
+  after(async () => {
+    await sandbox?.close();
+    removeDir(dir);
+  });
+
+  it('runs a connector on a one-second schedule and stops cleanly on abort', async () => {
+    const loaded = loadConfig(config, { env: { ...process.env, [TOKEN_ENV]: SECRET } });
+    const journal = Journal.open(path.join(dir, 'engine-state.db'), { redact: loaded.redact });
+    const controller = new AbortController();
+    const reports: RunReport[] = [];
+    const logs: string[] = [];
+    try {
+      await runDaemon(loaded.connectors, {
+        journal,
+        configDir: dir,
+        signal: controller.signal,
+        log: (level, m) => logs.push(`${level} ${m}`),
+        onRun: (r) => {
+          reports.push(r);
+          controller.abort();
+        },
+      });
+    } finally {
+      journal.close();
+    }
+    assert.deepEqual(
+      reports.map((r) => [r.connector, r.trigger, r.status]),
+      [['sandbox_azure_jira', 'schedule', 'ok']],
+    );
+    assert.ok(reports[0].stats.updated > 0);
+    assert.equal(logs.at(-1), 'info stopped');
+    assert.ok(!logs.join('\n').includes(SECRET));
+  });
+
+  it('`usersync daemon` exits 0 on SIGTERM after a scheduled run, with timestamped, redacted log lines', async () => {
+    const child = spawn(process.execPath, [BIN, 'daemon', config], {
+      env: { ...process.env, [TOKEN_ENV]: SECRET, USERSYNC_FROM_SOURCE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const ran = new Promise<void>((resolve) =>
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        if (/sandbox_azure_jira: run \d+ ok/.test(stdout)) resolve();
+      }),
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await Promise.race([ran, exited]);
+    child.kill('SIGTERM');
+    const code = await exited;
+    assert.equal(code, 0, `${stdout}\n${stderr}`);
+    assert.match(stdout, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z info  sandbox_azure_jira: run \d+ ok/m);
+    assert.match(stdout, /info  received SIGTERM/);
+    assert.match(stdout, /info  stopped\n$/);
+    assert.ok(!stdout.includes(SECRET) && !stderr.includes(SECRET));
+    const state = path.join(dir, '.usersync', 'state.db');
+    assert.ok(!fs.existsSync(`${state}.lock`), 'the lock was released');
+  });
+});

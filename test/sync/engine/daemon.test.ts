@@ -1,0 +1,87 @@
+import { strict as assert } from 'assert';
+import * as path from 'path';
+import { Journal } from '../../../server/src/sync/journal/journal';
+import { NoScheduleError, runDaemon } from '../../../server/src/sync/engine/daemon';
+import type { RunReport } from '../../../server/src/sync/engine/report';
+import { connector, FakeSource, FakeTarget, idp } from './fakes';
+import { removeDir, tempDir } from './tmp';
+
+describe('daemon (engine)', () => {
+  let dir: string;
+  let journal: Journal;
+  beforeEach(() => {
+    dir = tempDir();
+    journal = Journal.open(path.join(dir, 'state.db'));
+  });
+  afterEach(() => {
+    journal.close();
+    removeDir(dir);
+  });
+
+  function setup() {
+    const source = new FakeSource([idp('1', { login: 'alice', title: 'Lead' })]);
+    const target = new FakeTarget('jira', { alice: {} });
+    const logs: string[] = [];
+    const controller = new AbortController();
+    return { source, target, logs, controller };
+  }
+
+  it('runs a connector on a one-second schedule and stops cleanly when aborted', async () => {
+    const { source, target, logs, controller } = setup();
+    const reports: RunReport[] = [];
+    const c = connector({ schedule: '* * * * * *' });
+    await runDaemon([c], {
+      journal,
+      configDir: dir,
+      signal: controller.signal,
+      log: (level, m) => logs.push(`${level} ${m}`),
+      createSource: () => source,
+      createTarget: () => target,
+      onRun: (r) => {
+        reports.push(r);
+        controller.abort();
+      },
+    });
+    assert.equal(reports.length, 1);
+    assert.equal(reports[0].status, 'ok');
+    assert.equal(reports[0].trigger, 'schedule');
+    assert.equal(target.users.get('alice')?.properties.Title, 'Lead');
+    assert.equal(logs.at(-1), 'info stopped');
+    assert.equal(journal.runs()[0].status, 'ok');
+  });
+
+  it('skips a tick while the previous run of the connector is still writing, and lets that write finish on abort', async () => {
+    const { source, target, logs, controller } = setup();
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    target.duringWrite = () => released;
+    const c = connector({ schedule: '* * * * * *' });
+    const daemon = runDaemon([c], {
+      journal,
+      configDir: dir,
+      signal: controller.signal,
+      log: (level, m) => {
+        logs.push(`${level} ${m}`);
+        if (/tick skipped/.test(m)) {
+          controller.abort();
+          release();
+        }
+      },
+      createSource: () => source,
+      createTarget: () => target,
+    });
+    await daemon;
+    assert.ok(logs.includes('info test: previous run still in progress; tick skipped'));
+    assert.equal(target.writeCalls.length, 1);
+    assert.equal(target.users.get('alice')?.properties.Title, 'Lead', 'the write in flight finished');
+    assert.equal(journal.runs()[0].status, 'ok');
+  });
+
+  it('refuses to start without any scheduled connector', async () => {
+    const { controller } = setup();
+    await assert.rejects(
+      runDaemon([connector()], { journal, configDir: dir, signal: controller.signal, log: () => undefined }),
+      NoScheduleError,
+    );
+  });
+});

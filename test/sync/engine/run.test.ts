@@ -1,0 +1,170 @@
+import { strict as assert } from 'assert';
+import * as path from 'path';
+import { Journal } from '../../../server/src/sync/journal/journal';
+import { planConnector, runConnector } from '../../../server/src/sync/engine/run';
+import { applyRollback, planRollback } from '../../../server/src/sync/engine/rollback';
+import type { EngineIo } from '../../../server/src/sync/engine/io';
+import { connector, FakeSource, FakeTarget, idp } from './fakes';
+import { removeDir, tempDir } from './tmp';
+
+describe('engine run', () => {
+  let dir: string;
+  let journal: Journal;
+  let source: FakeSource;
+  let target: FakeTarget;
+  let io: EngineIo & { configDir: string };
+
+  beforeEach(() => {
+    dir = tempDir();
+    journal = Journal.open(path.join(dir, 'state.db'));
+    source = new FakeSource(
+      [
+        idp('1', { login: 'alice', department: 'R&D', title: 'Lead' }),
+        idp('2', { login: 'bob', department: 'Sales', title: 'Rep' }),
+        idp('3', { login: 'carol', department: 'Ops', title: 'Boss' }),
+      ],
+      2,
+      'delta-1',
+    );
+    target = new FakeTarget('jira', {
+      alice: {},
+      bob: { properties: { Department: 'Sales', Title: 'Rep' } },
+      carol: {},
+    });
+    io = { configDir: dir, createSource: () => source, createTarget: () => target };
+  });
+  afterEach(() => {
+    journal.close();
+    removeDir(dir);
+  });
+
+  it('converges: a run applies the plan and the next plan is empty', async () => {
+    const report = await runConnector(connector(), { ...io, journal });
+    assert.equal(report?.status, 'ok');
+    assert.equal(report?.stats.updated, 2);
+    const again = await planConnector(connector(), io);
+    assert.deepEqual(again.plan.changes, []);
+    assert.equal(again.plan.stats.unchanged, 3);
+  });
+
+  it('--user plans and writes exactly that user', async () => {
+    const report = await runConnector(connector(), { ...io, journal, user: 'carol' });
+    assert.equal(report?.trigger, 'user');
+    assert.deepEqual(
+      target.writeCalls.flat().map((c) => c.username),
+      ['carol'],
+    );
+    assert.deepEqual(target.users.get('alice')?.properties, {});
+  });
+
+  it('--user for a login the IdP does not know plans nothing and warns', async () => {
+    const planned = await planConnector(connector(), { ...io, user: 'nobody' });
+    assert.deepEqual(planned.plan.changes, []);
+    assert.deepEqual(
+      planned.plan.warnings.map((w) => w.code),
+      ['missing-in-idp'],
+    );
+  });
+
+  it('--pinned plans and writes only the pinned users; without it pinned users limit nothing', async () => {
+    const report = await runConnector(connector({ users: ['alice'] }), { ...io, journal, pinned: true });
+    assert.equal(report?.trigger, 'user');
+    assert.deepEqual(
+      target.writeCalls.flat().map((c) => c.username),
+      ['alice'],
+    );
+    const everyone = await planConnector(connector({ users: ['alice'] }), io);
+    assert.equal(everyone.plan.stats.idpUsers, 3);
+  });
+
+  it('--pinned on a connector without pinned users plans nothing and says so', async () => {
+    const planned = await planConnector(connector(), { ...io, pinned: true });
+    assert.equal(planned.plan.stats.idpUsers, 0);
+    assert.deepEqual(
+      planned.plan.warnings.map((w) => w.code),
+      ['no-pinned-users'],
+    );
+  });
+
+  it('stores the delta token after a fully applied run and reads incrementally with it', async () => {
+    await runConnector(connector(), { ...io, journal });
+    await runConnector(connector(), { ...io, journal, incremental: true });
+    assert.deepEqual(source.sinceSeen, [undefined, 'delta-1']);
+    assert.equal(journal.runs(1)[0].trigger, 'schedule');
+  });
+
+  it('ignores a delta token made under another configuration', async () => {
+    await runConnector(connector(), { ...io, journal });
+    await runConnector(connector({ map: { Department: 'department' } }), { ...io, journal, incremental: true });
+    assert.deepEqual(source.sinceSeen, [undefined, undefined]);
+  });
+
+  it('does not store the delta token when some users were not applied', async () => {
+    target.outcome = { alice: { status: 'failed', message: 'HTTP 500' } };
+    const report = await runConnector(connector(), { ...io, journal });
+    assert.equal(report?.status, 'partial');
+    assert.deepEqual(report?.notDone, [{ username: 'alice', status: 'failed', message: 'HTTP 500' }]);
+    await runConnector(connector(), { ...io, journal, incremental: true });
+    assert.deepEqual(source.sinceSeen, [undefined, undefined]);
+  });
+
+  it('writes nothing and records nothing when confirm says no', async () => {
+    const report = await runConnector(connector(), { ...io, journal, confirm: async () => false });
+    assert.equal(report, undefined);
+    assert.equal(target.writeCalls.length, 0);
+    assert.deepEqual(journal.runs(), []);
+  });
+
+  it('journals a run whose IdP read failed as an error, without secrets', async () => {
+    source.list = async function* () {
+      yield* [];
+      throw new Error('source okta: token okta-secret-token-123 refused');
+    };
+    await assert.rejects(runConnector(connector(), { ...io, journal }), /refused/);
+    const [run] = journal.runs();
+    assert.equal(run.status, 'error');
+    assert.equal(run.stats.error, 'source okta: token *** refused');
+  });
+
+  it('refuses to run while another run holds the state file', async () => {
+    const lock = journal.lock();
+    try {
+      await assert.rejects(
+        runConnector(connector(), { ...io, journal }),
+        /another run \(pid \d+\) holds the state file/,
+      );
+    } finally {
+      lock.release();
+    }
+  });
+
+  describe('rollback', () => {
+    it('restores values the target still holds as written, and reports the ones changed since', async () => {
+      target.add('dave', { properties: { Department: 'Old', Title: 'Old' } });
+      source.users.push(idp('4', { login: 'dave', department: 'New', title: 'New' }));
+      const run = await runConnector(connector(), { ...io, journal });
+      assert.equal(run?.status, 'ok');
+      // someone edits carol's Title after the run
+      target.users.get('carol')!.properties.Title = 'Edited';
+      const rb = await planRollback(connector(), run!.runId, { ...io, journal });
+      assert.deepEqual(rb.changedSince, [
+        { user: 'carol', kind: 'property', key: 'Title', written: 'Boss', current: 'Edited' },
+      ]);
+      const report = await applyRollback(connector(), rb, { ...io, journal });
+      assert.equal(report.status, 'ok');
+      assert.equal(report.trigger, 'rollback');
+      assert.deepEqual(target.users.get('alice')?.properties, {}, 'values that did not exist are unset');
+      assert.deepEqual(
+        target.users.get('dave')?.properties,
+        { Department: 'Old', Title: 'Old' },
+        'earlier values are restored',
+      );
+      assert.deepEqual(target.users.get('carol')?.properties, { Title: 'Edited' }, 'the edited key is left alone');
+      assert.equal(journal.run(report.runId)?.stats.rollbackOf, run!.runId);
+    });
+
+    it('refuses a run id the journal does not have', async () => {
+      await assert.rejects(planRollback(connector(), 999, { ...io, journal }), /no run 999/);
+    });
+  });
+});
