@@ -50,8 +50,12 @@ describe('checks: the code table', () => {
     }
   });
 
-  it('has every code covered by a test of test/check', () => {
-    const tests = readAll(TESTS, '.test.ts', path.basename(__filename));
+  it('has every code covered by a test (test/check, or test/yaml and test/cli for the YAML form and convert)', () => {
+    const tests = [
+      readAll(TESTS, '.test.ts', path.basename(__filename)),
+      readAll(path.join(TESTS, '../yaml'), '.test.ts'),
+      readAll(path.join(TESTS, '../cli'), '.test.ts'),
+    ].join('\n');
     const untested = CODES.filter((c) => !tests.includes(`'${c.code}'`)).map((c) => c.code);
     assert.deepEqual(untested, []);
   });
