@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job, end to end against the local sandbox: start simulators of Entra ID, Okta, Google, Jira and
-# Confluence; validate and preview samples/demo.usersync; run the full sync; sync one user; show the history.
+# Confluence; validate and preview samples/demo.usersync; sync one user; run the full sync; show the history.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,11 +29,11 @@ usersync validate samples/demo.usersync
 title "usersync preview samples/demo.usersync --connector sandbox_azure_jira"
 usersync preview samples/demo.usersync --connector sandbox_azure_jira --state "$STATE/state.db" | head -40
 
+title "usersync run samples/demo.usersync --connector sandbox_okta_confluence --user julia.smith@contoso.com --yes   (one user first)"
+usersync run samples/demo.usersync --connector sandbox_okta_confluence --user julia.smith@contoso.com --yes --state "$STATE/state.db" || true
+
 title "usersync run samples/demo.usersync --yes   (full sync of every connector)"
 usersync run samples/demo.usersync --yes --state "$STATE/state.db" || true
-
-title "usersync run samples/demo.usersync --connector sandbox_okta_confluence --user julia.smith@contoso.com --yes"
-usersync run samples/demo.usersync --connector sandbox_okta_confluence --user julia.smith@contoso.com --yes --state "$STATE/state.db" || true
 
 title "usersync preview samples/demo.usersync   (after the run: nothing left to change)"
 usersync preview samples/demo.usersync --state "$STATE/state.db" | tail -5
