@@ -17,7 +17,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', '**/lsp/**', '**/cli/**'], message: 'The language core and the engine know neither LSP, VS Code nor the CLI.' },
+            {
+              group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', '**/lsp/**', '**/cli/**'],
+              message: 'The language core and the engine know neither LSP, VS Code nor the CLI.',
+            },
           ],
         },
       ],

@@ -15,12 +15,24 @@ describe('lexer', () => {
 
   it('keeps comments in their own group and skips whitespace', () => {
     const r = lexer.tokenize('# a\nmap # b\n');
-    assert.deepEqual(r.tokens.map((t) => t.image), ['map']);
-    assert.deepEqual((r.groups.comments ?? []).map((t) => t.image), ['# a', '# b']);
+    assert.deepEqual(
+      r.tokens.map((t) => t.image),
+      ['map'],
+    );
+    assert.deepEqual(
+      (r.groups.comments ?? []).map((t) => t.image),
+      ['# a', '# b'],
+    );
   });
 
   it('reads a string with escapes as one token and an unclosed one as UnterminatedString', () => {
-    assert.deepEqual(lexer.tokenize('"a \\" b"').tokens.map((t) => t.tokenType.name), ['StringLiteral']);
-    assert.deepEqual(lexer.tokenize('"abc\n').tokens.map((t) => t.tokenType.name), ['UnterminatedString']);
+    assert.deepEqual(
+      lexer.tokenize('"a \\" b"').tokens.map((t) => t.tokenType.name),
+      ['StringLiteral'],
+    );
+    assert.deepEqual(
+      lexer.tokenize('"abc\n').tokens.map((t) => t.tokenType.name),
+      ['UnterminatedString'],
+    );
   });
 });

@@ -51,17 +51,26 @@ describe('parser', () => {
   it('reads the baseline document without errors', () => {
     const { document, errors } = parse(BASELINE);
     assert.deepEqual(errors, []);
-    assert.deepEqual(document.connectors.map((c) => c.name), ['contoso_jira', 'okta_wiki']);
+    assert.deepEqual(
+      document.connectors.map((c) => c.name),
+      ['contoso_jira', 'okta_wiki'],
+    );
     const [jira, wiki] = document.connectors;
     assert.equal(sourceBlock(jira)?.type, 'azure');
     assert.equal(targetBlock(wiki)?.type, 'confluence');
     assert.equal(mappingsOf(jira).length, 6);
-    assert.deepEqual(usersOf(jira).map((u) => u.login), ['alice@contoso.com']);
-    assert.deepEqual(mappingsOf(wiki).map((m) => [m.target, m.key]), [
-      ['profile', 'position'],
-      ['profile', 'location'],
-      ['property', 'Employee Number'],
-    ]);
+    assert.deepEqual(
+      usersOf(jira).map((u) => u.login),
+      ['alice@contoso.com'],
+    );
+    assert.deepEqual(
+      mappingsOf(wiki).map((m) => [m.target, m.key]),
+      [
+        ['profile', 'position'],
+        ['profile', 'location'],
+        ['property', 'Employee Number'],
+      ],
+    );
   });
 
   it('gives every name a span on its own text', () => {
@@ -69,7 +78,10 @@ describe('parser', () => {
     const badge = mappingsOf(document.connectors[0])[2];
     assert.equal(at(BASELINE, badge.keySpan), '"Badge"');
     const path = badge.expr as PathExpr;
-    assert.deepEqual(path.segments.map((s) => at(BASELINE, s.span)), ['onPremisesExtensionAttributes', 'extensionAttribute1']);
+    assert.deepEqual(
+      path.segments.map((s) => at(BASELINE, s.span)),
+      ['onPremisesExtensionAttributes', 'extensionAttribute1'],
+    );
     assert.equal(at(BASELINE, path.span), 'onPremisesExtensionAttributes.extensionAttribute1');
   });
 
@@ -79,13 +91,20 @@ describe('parser', () => {
     );
     assert.deepEqual(errors, []);
     const exprs = mappingsOf(document.connectors[0]).map((m: Mapping) => m.expr as PathExpr);
-    assert.deepEqual(exprs[0].segments[0].access, { kind: 'selector', key: 'primary', value: 'true', span: exprs[0].segments[0].access!.span });
+    assert.deepEqual(exprs[0].segments[0].access, {
+      kind: 'selector',
+      key: 'primary',
+      value: 'true',
+      span: exprs[0].segments[0].access!.span,
+    });
     assert.equal(exprs[1].segments[0].access?.kind, 'selector');
     assert.equal((exprs[2].segments[0].access as { index: number }).index, 0);
   });
 
   it('decodes escapes in strings and keeps unknown backslashes as written', () => {
-    const { document } = parse('connector c { map property "A" = "say \\"hi\\"\\n" map property "B" = replace(x, "\\d+", "") }');
+    const { document } = parse(
+      'connector c { map property "A" = "say \\"hi\\"\\n" map property "B" = replace(x, "\\d+", "") }',
+    );
     const [a, b] = mappingsOf(document.connectors[0]);
     assert.deepEqual(a.expr, { kind: 'string', value: 'say "hi"\n', span: a.expr.span });
     assert.equal(b.expr.kind === 'call' && b.expr.args[1].kind === 'string' && b.expr.args[1].value, '\\d+');
@@ -94,19 +113,32 @@ describe('parser', () => {
   it('attaches comments: leading, trailing and dangling', () => {
     const { document } = parse('# head\nconnector c {\n  user "a" # pinned\n  # tail\n}\n');
     const c = document.connectors[0];
-    assert.deepEqual(c.leading.map((x) => x.text), [' head']);
+    assert.deepEqual(
+      c.leading.map((x) => x.text),
+      [' head'],
+    );
     assert.equal(usersOf(c)[0].trailing?.text, ' pinned');
-    assert.deepEqual(c.dangling.map((x) => x.text), [' tail']);
+    assert.deepEqual(
+      c.dangling.map((x) => x.text),
+      [' tail'],
+    );
   });
 });
 
 describe('parser recovery', () => {
   it('reports several syntax errors in one file and keeps the rest of the model', () => {
-    const text = 'connector a {\n  source azure { tenant = }\n  map property "A" = \n  user "x"\n}\nconnector b { match username = lower( }\n';
+    const text =
+      'connector a {\n  source azure { tenant = }\n  map property "A" = \n  user "x"\n}\nconnector b { match username = lower( }\n';
     const { document, errors } = parse(text);
     assert.ok(errors.length >= 2, JSON.stringify(errors));
-    assert.deepEqual(document.connectors.map((c) => c.name), ['a', 'b']);
-    assert.deepEqual(usersOf(document.connectors[0]).map((u) => u.login), ['x']);
+    assert.deepEqual(
+      document.connectors.map((c) => c.name),
+      ['a', 'b'],
+    );
+    assert.deepEqual(
+      usersOf(document.connectors[0]).map((u) => u.login),
+      ['x'],
+    );
   });
 
   it('keeps a half-typed path as a path with an empty last segment', () => {
@@ -114,7 +146,10 @@ describe('parser recovery', () => {
     const { document } = parse(text);
     const m = mappingsOf(document.connectors[0])[0];
     assert.equal(m.expr.kind, 'path');
-    assert.deepEqual((m.expr as PathExpr).segments.map((s) => s.name), ['manager', '']);
+    assert.deepEqual(
+      (m.expr as PathExpr).segments.map((s) => s.name),
+      ['manager', ''],
+    );
     assert.equal(usersOf(document.connectors[0]).length, 1);
   });
 

@@ -48,7 +48,12 @@ export const CODES = [
   code('yaml-wrong-type', 'error', 'syntax', 'A list, map or scalar where the YAML form expects another kind of node.'),
   code('yaml-missing-type', 'error', 'syntax', 'A `source` or `target` map in the YAML form without its `type`.'),
   code('yaml-duplicate-key', 'error', 'syntax', 'The same key twice in one YAML map.'),
-  code('cannot-convert', 'error', 'syntax', 'A name that the other form cannot spell, so `usersync convert` refuses it.'),
+  code(
+    'cannot-convert',
+    'error',
+    'syntax',
+    'A name that the other form cannot spell, so `usersync convert` refuses it.',
+  ),
 
   code('missing-connector-name', 'error', 'connectors', '`connector` without a name.'),
   code('duplicate-connector', 'error', 'connectors', 'Two connectors with the same name.'),

@@ -47,7 +47,13 @@ function buildItem(n: CstNode, at: number): ConnectorItem | undefined {
       return buildBlock(child, span);
     case 'match': {
       const field = named(token(child, 'field'), span.end);
-      return { kind: 'match', ...base, field: field.value, fieldSpan: field.span, expr: buildExpr(node(child, 'expression'), span.end) };
+      return {
+        kind: 'match',
+        ...base,
+        field: field.value,
+        fieldSpan: field.span,
+        expr: buildExpr(node(child, 'expression'), span.end),
+      };
     }
     case 'schedule': {
       const cron = quoted(token(child, 'cron'), span.end);

@@ -24,11 +24,16 @@ export function attachComments(doc: Document, tokens: IToken[]): void {
       span: c.span,
       children: c.items,
       dangling: c.dangling,
-      inner: c.items.flatMap((i) => (i.kind === 'block' ? [{ span: i.span, children: i.settings, dangling: i.dangling, inner: [] }] : [])),
+      inner: c.items.flatMap((i) =>
+        i.kind === 'block' ? [{ span: i.span, children: i.settings, dangling: i.dangling, inner: [] }] : [],
+      ),
     })),
   };
   for (const t of tokens) {
-    const comment: Comment = { text: t.image.slice(1), span: { start: t.startOffset, end: t.startOffset + t.image.length } };
+    const comment: Comment = {
+      text: t.image.slice(1),
+      span: { start: t.startOffset, end: t.startOffset + t.image.length },
+    };
     place(root, comment, doc.text);
   }
 }
@@ -39,7 +44,12 @@ function place(container: Container, comment: Comment, text: string): void {
   const kids = container.children;
   const nextIndex = kids.findIndex((k) => k.span.start >= comment.span.end);
   const prev = nextIndex === -1 ? kids[kids.length - 1] : kids[nextIndex - 1];
-  if (prev && prev.span.end <= comment.span.start && !/[\r\n]/.test(text.slice(prev.span.end, comment.span.start)) && !prev.trailing) {
+  if (
+    prev &&
+    prev.span.end <= comment.span.start &&
+    !/[\r\n]/.test(text.slice(prev.span.end, comment.span.start)) &&
+    !prev.trailing
+  ) {
     prev.trailing = comment;
     return;
   }

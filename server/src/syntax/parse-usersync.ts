@@ -19,7 +19,11 @@ export function parseUsersync(text: string, uri: string): ParseResult {
   }));
   const tokens = lexed.tokens.filter((t) => {
     if (t.tokenType !== UnterminatedString) return true;
-    errors.push({ code: 'unterminated-string', message: 'string is not closed: add " before the end of the line', span: { start: t.startOffset, end: t.startOffset + t.image.length } });
+    errors.push({
+      code: 'unterminated-string',
+      message: 'string is not closed: add " before the end of the line',
+      span: { start: t.startOffset, end: t.startOffset + t.image.length },
+    });
     return false;
   });
   const cst = parser.parseWith(tokens, 'document');

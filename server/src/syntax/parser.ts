@@ -23,7 +23,12 @@ import { errorMessageProvider } from './error-messages';
  */
 class UsersyncParser extends CstParser {
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'onlyOffset', errorMessageProvider });
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 3,
+      nodeLocationTracking: 'onlyOffset',
+      errorMessageProvider,
+    });
     this.performSelfAnalysis();
   }
 
@@ -51,7 +56,10 @@ class UsersyncParser extends CstParser {
   });
 
   private block = this.RULE('block', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Source, { LABEL: 'role' }) }, { ALT: () => this.CONSUME(T.Target, { LABEL: 'role' }) }]);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Source, { LABEL: 'role' }) },
+      { ALT: () => this.CONSUME(T.Target, { LABEL: 'role' }) },
+    ]);
     this.CONSUME(T.Name, { LABEL: 'type' });
     this.CONSUME(T.LCurly);
     this.MANY(() => this.SUBRULE(this.setting));
@@ -112,10 +120,7 @@ class UsersyncParser extends CstParser {
   private path = this.RULE('path', () => {
     this.CONSUME(T.Identifier, { LABEL: 'head' });
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.SUBRULE(this.member) },
-        { ALT: () => this.SUBRULE(this.access) },
-      ]);
+      this.OR([{ ALT: () => this.SUBRULE(this.member) }, { ALT: () => this.SUBRULE(this.access) }]);
     });
   });
 

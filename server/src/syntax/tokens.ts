@@ -40,7 +40,11 @@ export const Equals = createToken({ name: 'Equals', pattern: /=/, label: "'='" }
 export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','" });
 export const Dot = createToken({ name: 'Dot', pattern: /\./, label: "'.'" });
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, group: 'comments' });
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/,
+  group: Lexer.SKIPPED,
+});
 
 export const KEYWORDS = [Connector, Source, Target, Match, Schedule, Map, User];
 
