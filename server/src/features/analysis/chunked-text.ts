@@ -1,0 +1,86 @@
+import { isYamlUri } from '../../parse';
+import { Chunk } from './chunk';
+import { chunkStarts } from './split-chunks';
+
+/**
+ * A document's text as consecutive chunks (see split-chunks.ts). `starts[i]` is where `chunks[i]`
+ * begins; chunk 0 always begins at 0. The YAML form is one chunk.
+ */
+export interface ChunkedText {
+  readonly uri: string;
+  readonly text: string;
+  readonly chunks: readonly Chunk[];
+  readonly starts: readonly number[];
+}
+
+export function chunkText(text: string, uri: string): ChunkedText {
+  if (isYamlUri(uri)) return { uri, text, chunks: [new Chunk(text, uri)], starts: [0] };
+  const starts = [0, ...chunkStarts(text, 0, text.length)];
+  const chunks = starts.map((s, i) => new Chunk(text.slice(s, starts[i + 1] ?? text.length), uri));
+  return { uri, text, chunks, starts };
+}
+
+/**
+ * The chunks of `text`, an edit of `prev.text`: the changed region (common prefix and suffix removed)
+ * plus one chunk on each side is split again; chunks whose text did not change are reused with their
+ * parse and check results.
+ */
+export function updateChunks(prev: ChunkedText, text: string): ChunkedText {
+  if (prev.text === text) return prev;
+  if (isYamlUri(prev.uri) || prev.chunks.length === 0) return chunkText(text, prev.uri);
+  const old = prev.text;
+  const prefix = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  const delta = text.length - old.length;
+  const changedEnd = lineEnd(old, old.length - suffix);
+  const first = Math.max(0, chunkIndexAt(prev.starts, Math.max(0, prefix - 1)) - 1);
+  const last = Math.min(prev.chunks.length - 1, chunkIndexAt(prev.starts, changedEnd) + 1);
+  const from = prev.starts[first];
+  const oldTo = last + 1 < prev.starts.length ? prev.starts[last + 1] : old.length;
+  const to = oldTo + delta;
+  const reusable = new Map<string, Chunk>();
+  for (let i = first; i <= last; i++) reusable.set(prev.chunks[i].text, prev.chunks[i]);
+  const regionStarts = [from, ...chunkStarts(text, from, to)];
+  const regionChunks = regionStarts.map((s, i) => {
+    const piece = text.slice(s, regionStarts[i + 1] ?? to);
+    return reusable.get(piece) ?? new Chunk(piece, prev.uri);
+  });
+  const chunks = [...prev.chunks.slice(0, first), ...regionChunks, ...prev.chunks.slice(last + 1)];
+  const starts = [
+    ...prev.starts.slice(0, first),
+    ...regionStarts,
+    ...prev.starts.slice(last + 1).map((s) => s + delta),
+  ];
+  return { uri: prev.uri, text, chunks, starts };
+}
+
+/** Index of the chunk that contains `offset` (the last one starting at or before it). */
+export function chunkIndexAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/** The end of the line that holds `offset` (strings and comments end there, so effects of an edit do too). */
+function lineEnd(text: string, offset: number): number {
+  const n = text.indexOf('\n', offset);
+  return n < 0 ? text.length : n;
+}
