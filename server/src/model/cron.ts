@@ -40,8 +40,28 @@ export function cronFields(expr: string): { text: string; start: number; field: 
   return parts.map((m, i) => ({ text: m[0], start: m.index ?? 0, field: names[i] }));
 }
 
+/**
+ * Results by expression: croner builds a pattern per call, and a workspace repeats the same few
+ * schedules in every connector; checks run on every keystroke.
+ */
+const MEMO_LIMIT = 512;
+function memo<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+  const hit = cache.get(key);
+  if (hit !== undefined || cache.has(key)) return hit as V;
+  const value = compute();
+  if (cache.size >= MEMO_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+  return value;
+}
+const problems = new Map<string, CronProblem | undefined>();
+const runsCache = new Map<string, Date[]>();
+
 /** Why croner would not run this expression, or undefined when it would. Never throws. */
 export function validateCron(expr: string): CronProblem | undefined {
+  return memo(problems, expr, () => findCronProblem(expr));
+}
+
+function findCronProblem(expr: string): CronProblem | undefined {
   const whole = { start: 0, end: expr.length };
   const trimmed = expr.trim();
   if (trimmed === '')
@@ -61,6 +81,8 @@ export function validateCron(expr: string): CronProblem | undefined {
       message: `a cron expression has 5 fields (minute hour day-of-month month day-of-week) or 6 (second first); this one has ${count}`,
     };
   }
+  const error = croneError(expr);
+  if (error === undefined) return undefined;
   // Each field on its own, the others left as '*': the first one croner rejects is the one to name.
   for (let i = 0; i < fields.length; i++) {
     const alone = fields.map((f, j) => (j === i ? f.text : '*')).join(' ');
@@ -73,8 +95,7 @@ export function validateCron(expr: string): CronProblem | undefined {
       message: `the ${f.field.name} field does not accept '${f.text}': it takes ${f.field.accepts}, with lists, ranges and steps`,
     };
   }
-  const error = croneError(expr);
-  return error === undefined ? undefined : { ...whole, message: `not a valid cron expression: ${error}` };
+  return { ...whole, message: `not a valid cron expression: ${error}` };
 }
 
 function croneError(expr: string): string | undefined {
@@ -108,6 +129,11 @@ export function describeCron(expr: string): string | undefined {
 
 /** The next `n` times the schedule fires after `from` (local time, or `timezone` such as "Europe/Berlin"). */
 export function nextRuns(expr: string, n: number, from: Date = new Date(), timezone?: string): Date[] {
+  const key = `${expr}\u0000${n}\u0000${from.getTime()}\u0000${timezone ?? ''}`;
+  return memo(runsCache, key, () => computeNextRuns(expr, n, from, timezone)).map((d) => new Date(d));
+}
+
+function computeNextRuns(expr: string, n: number, from: Date, timezone?: string): Date[] {
   if (validateCron(expr) || n <= 0) return [];
   try {
     const cron = new Cron(expr.trim(), { paused: true, timezone });
