@@ -53,7 +53,7 @@ describe('checks: map lines', () => {
         'map profile position = jobTitle',
         'map profile department = department',
         'map profile location = officeLocation',
-        'map property "Cost-Center (EU)" = employeeOrgData.costCenter',
+        'map property "Cost Center EU" = employeeOrgData.costCenter',
       ).replace('map profile website = mySite', 'map profile website = mail'),
     );
   });

@@ -76,7 +76,9 @@ describe('model: target rules', () => {
     assert.equal(propertyKeyProblem('jira', 'K'.repeat(200)), undefined);
     assert.match(propertyKeyProblem('jira', 'K'.repeat(201)) ?? '', /at most 200/);
     assert.equal(propertyKeyProblem('jira', 'hr.cost_center', 'entity'), undefined);
-    assert.equal(propertyKeyProblem('confluence', 'any-key!'), undefined);
+    // the companion keeps Confluence user properties under Jira's key rule
+    assert.match(propertyKeyProblem('confluence', 'any-key!') ?? '', /Confluence user property keys/);
+    assert.equal(propertyKeyProblem('confluence', 'Any Key 2'), undefined);
     assert.equal(sanitizePropertyKey('Cost-Center (EU)'), 'Cost Center EU');
   });
 

@@ -176,3 +176,17 @@ describe('parser recovery', () => {
     assert.match(errors[0].message, /only connector blocks/);
   });
 });
+
+describe('parser: keywords as attribute names', () => {
+  it('reads an item keyword after a dot on the same line as a member (an Okta custom attribute)', () => {
+    const { document, errors } = parseUsersync(
+      'connector a {\n  map property "S" = profile.source\n  map property "U" = profile.user\n}',
+      'file:///k.usersync',
+    );
+    assert.deepEqual(errors, []);
+    assert.deepEqual(
+      mappingsOf(document.connectors[0]).map((m) => (m.expr as PathExpr).segments.map((s) => s.name).join('.')),
+      ['profile.source', 'profile.user'],
+    );
+  });
+});

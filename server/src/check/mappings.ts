@@ -109,7 +109,7 @@ function checkKey(ctx: ConnectorContext, m: Mapping): void {
   const problem = propertyKeyProblem(target, m.key, ctx.store);
   if (!problem) return;
   const clean = sanitizePropertyKey(m.key);
-  const fixable = ctx.store === 'properties' && target === 'jira' && clean !== '' && clean !== m.key;
+  const fixable = (target === 'confluence' || ctx.store === 'properties') && clean !== '' && clean !== m.key;
   ctx.out.report('invalid-property-key', problem, m.keySpan, {
     fixes: fixable ? [replaceFix(`Change to ${quoted(clean)}`, m.keySpan, quoted(clean), true)] : [],
   });

@@ -46,7 +46,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const code = (e as { code?: string; exitCode?: number }).code;
     if (typeof code === 'string' && code.startsWith('commander.')) {
-      return (e as { exitCode?: number }).exitCode ?? 2;
+      // help and version exit 0; every usage error (unknown option, missing argument) exits 2
+      return (e as { exitCode?: number }).exitCode === 0 ? 0 : 2;
     }
     process.stderr.write(`usersync: internal error: ${(e as Error).message}\n`);
     return 70;

@@ -53,16 +53,17 @@ export function propertyKeyProblem(
   store: JiraStore = 'properties',
 ): string | undefined {
   if (key.trim() === '') return 'a property key cannot be empty';
-  if (target !== 'jira') return undefined;
-  if (store === 'entity') {
+  if (target === 'jira' && store === 'entity') {
     const bytes = Buffer.byteLength(key, 'utf8');
     return bytes > JIRA_ENTITY_KEY_MAX_BYTES
       ? `Jira entity property keys are at most ${JIRA_ENTITY_KEY_MAX_BYTES} bytes; this one is ${bytes}`
       : undefined;
   }
-  if (!JIRA_PROPERTY_KEY.test(key)) return 'Jira user property keys may contain only letters, digits and spaces';
+  // Confluence user properties go through the companion under Jira's rules (docs/companion.md).
+  const what = target === 'jira' ? 'Jira user property keys' : 'Confluence user property keys (kept by the companion)';
+  if (!JIRA_PROPERTY_KEY.test(key)) return `${what} may contain only letters, digits and spaces`;
   if (key.length > JIRA_PROPERTY_KEY_MAX) {
-    return `Jira user property keys are at most ${JIRA_PROPERTY_KEY_MAX} characters; this one has ${key.length}`;
+    return `${what} are at most ${JIRA_PROPERTY_KEY_MAX} characters; this one has ${key.length}`;
   }
   return undefined;
 }

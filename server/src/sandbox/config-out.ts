@@ -1,5 +1,6 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
+import { formatText } from '../format/format-text';
 import type { Sandbox, SandboxPerson } from './server';
 
 /**
@@ -32,7 +33,13 @@ function pinned(people: SandboxPerson[], exists: (username: string) => boolean, 
     .map((p) => `  user ${q(p.email)}`);
 }
 
+/** The config in the canonical layout of `usersync fmt`, so that the file it writes is already formatted. */
 export function sandboxConfigText(sandbox: Sandbox, keyFileName: string): string {
+  const text = rawConfigText(sandbox, keyFileName);
+  return formatText(text, 'sandbox.usersync').text ?? text;
+}
+
+function rawConfigText(sandbox: Sandbox, keyFileName: string): string {
   const { urls, credentials: c } = sandbox;
   const people = sandbox.people(60);
   const inJira = (u: string) => !!sandbox.jiraUser(u);

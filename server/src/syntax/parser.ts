@@ -124,10 +124,17 @@ class UsersyncParser extends CstParser {
     });
   });
 
-  // A member is never an item keyword, so that `manager.` typed above `user "x"` stays two items.
+  // After a dot, an item keyword is a member name only on the dot's line (`profile.source`): typed
+  // `manager.` above `user "x"` stays two items.
   private member = this.RULE('member', () => {
-    this.CONSUME(T.Dot);
-    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    const dot = this.CONSUME(T.Dot);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'name' }) },
+      {
+        GATE: () => this.LA(1).startLine === dot.startLine,
+        ALT: () => this.CONSUME(T.Name, { LABEL: 'name' }),
+      },
+    ]);
   });
 
   private access = this.RULE('access', () => {

@@ -154,6 +154,17 @@ describe('journal', () => {
       assert.equal(fs.existsSync(lockFileFor(journal.file)), false);
     });
 
+    it('respects a fresh lock from another host and takes over one untouched for 5 minutes', () => {
+      const file = lockFileFor(journal.file);
+      fs.writeFileSync(file, JSON.stringify({ pid: 1, host: 'another-pod', since: '' }));
+      assert.throws(() => acquireLock(journal.file), LockHeldError);
+      const sixMinutesAgo = new Date(Date.now() - 6 * 60_000);
+      fs.utimesSync(file, sixMinutesAgo, sixMinutesAgo);
+      const lock = acquireLock(journal.file);
+      assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).host, os.hostname());
+      lock.release();
+    });
+
     it('creates the lockfile 0600 with the owner pid', () => {
       const lock = acquireLock(journal.file);
       try {

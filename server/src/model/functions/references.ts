@@ -31,8 +31,9 @@ export const VALUE_REFERENCE_DOCS: Readonly<Record<ValueReference, ValueReferenc
     name: 'secret',
     signature: 'secret("name")',
     doc: [
-      "A secret stored by name in the usersync secret store (or the editor's secret storage), read when",
-      'the connector runs. It is never printed, logged or journaled.',
+      "A secret stored by name: in VS Code, the editor's secret storage (UserSync: Store secret); elsewhere the",
+      'environment variable `USERSYNC_SECRET_<NAME>` (`jira-pat` → `USERSYNC_SECRET_JIRA_PAT`). Read when the',
+      'connector runs; never printed, logged or journaled.',
       '',
       '```',
       'token = secret("jira-pat")',

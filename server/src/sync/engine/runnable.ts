@@ -9,7 +9,7 @@ import { resolveValue, type ResolveContext } from '../secrets';
 /**
  * Model → RunnableConnector: settings resolved (env/file/secret values, and literal values of
  * credential keys, go to `secrets` for redaction), on_empty (default keep), clear_guard (default 10%),
- * pinned users (a non-empty list limits runs to those logins) and schedule (validated with croner).
+ * pinned users (used by `--pinned` runs and the editor's Sync this user; a full run reads everyone) and schedule (validated with croner).
  */
 
 export type BuildContext = ResolveContext;

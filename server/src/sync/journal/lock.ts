@@ -4,8 +4,11 @@ import * as os from 'os';
 /**
  * One run at a time per state file: an exclusive lockfile `<state>.lock` (created with O_EXCL) that
  * holds the owner's pid and host. A lockfile whose pid no longer lives on this host is stale and
- * taken over, so a SIGKILLed run never blocks the next one.
+ * taken over, so a SIGKILLed run never blocks the next one. The holder touches the file every 30 s;
+ * a lock from another host (a new pod of a CronJob) is stale once it has not been touched for 5 minutes.
  */
+const HEARTBEAT_MS = 30_000;
+const OTHER_HOST_STALE_MS = 5 * 60_000;
 
 export class LockHeldError extends Error {
   constructor(readonly pid: number) {
@@ -36,11 +39,19 @@ export function acquireLock(stateFile: string): StateLock {
       const fd = fs.openSync(file, 'wx', 0o600);
       fs.writeSync(fd, JSON.stringify(mine));
       fs.closeSync(fd);
-      return { file, release: () => releaseIfOurs(file, mine) };
+      const heartbeat = setInterval(() => touch(file), HEARTBEAT_MS);
+      heartbeat.unref();
+      return {
+        file,
+        release: () => {
+          clearInterval(heartbeat);
+          releaseIfOurs(file, mine);
+        },
+      };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = readHolder(file);
-      if (holder && holderAlive(holder)) throw new LockHeldError(holder.pid);
+      if (holder && holderAlive(holder, file)) throw new LockHeldError(holder.pid);
       removeStale(file);
     }
   }
@@ -58,8 +69,25 @@ function readHolder(file: string): LockContent | undefined {
   }
 }
 
-function holderAlive(holder: LockContent): boolean {
-  if (holder.host !== os.hostname()) return true; // cannot see another host's processes: assume alive
+function touch(file: string): void {
+  try {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+  } catch {
+    // the lock is gone (released, or taken over as stale): nothing to keep alive
+  }
+}
+
+function lastTouched(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function holderAlive(holder: LockContent, file: string): boolean {
+  if (holder.host !== os.hostname()) return lastTouched(file) > Date.now() - OTHER_HOST_STALE_MS;
   try {
     process.kill(holder.pid, 0);
     return true;
