@@ -119,6 +119,9 @@ describe('checks: map lines', () => {
       'value-may-be-too-long',
     );
     expectNo(jira('map property "City" = city'), 'value-may-be-too-long');
+    // substring with a length is the fix: the value is then at most that long
+    expectNo(jira('map property "Street" = substring(streetAddress, "0", "250")'), 'value-may-be-too-long');
+    expectDiagnostic(jira('map property "Street" = ⟦substring(streetAddress, "0", "251")⟧'), 'value-may-be-too-long');
     expectNo(
       usersync({
         source: OKTA,

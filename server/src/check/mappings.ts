@@ -163,6 +163,11 @@ export function maxLengthOf(expr: Expr, idp: SourceType): number | undefined {
       return r.kind === 'found' ? r.attribute.maxLength : undefined;
     }
     case 'call': {
+      const length = expr.args[2];
+      if (expr.name === 'substring' && length?.kind === 'string' && /^\d+$/.test(length.value)) {
+        const inner = expr.args[0] ? maxLengthOf(expr.args[0], idp) : undefined;
+        return Math.min(Number(length.value), inner ?? Infinity);
+      }
       if (SAME_OR_SHORTER.has(expr.name)) return expr.args[0] ? maxLengthOf(expr.args[0], idp) : undefined;
       const parts = expr.args.map((a) => maxLengthOf(a, idp));
       if (parts.some((p) => p === undefined)) return undefined;

@@ -1,3 +1,4 @@
+import './v8-flags';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { logError } from './safe';
 import { startServer } from './server';

@@ -2,6 +2,7 @@ import { TextDocuments, type Connection, type InitializeResult } from 'vscode-la
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LiveSchemaService, type LiveSchemaDeps } from '../features/live-schema/live-schema';
 import { ReferenceIndex } from '../features/reference-names';
+import { warmUp } from '../features/warm-up';
 import { serverCapabilities } from './capabilities';
 import { registerCodeActions } from './code-actions';
 import { registerCodeLens } from './code-lens';
@@ -51,6 +52,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const register of FEATURES) register(ctx);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     scan = () => scanWorkspaceFolders(ctx, folders);
+    warmUp();
     return {
       capabilities: serverCapabilities(client),
       serverInfo: { name: 'usersync-language-server', version: '0.1.0' },
