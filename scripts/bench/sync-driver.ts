@@ -1,0 +1,99 @@
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { loadConfig } from '../../server/src/sync/engine/load-config';
+import { applyPlanned, planConnector } from '../../server/src/sync/engine/run';
+import type { Phase } from '../../server/src/sync/engine/events';
+import { Journal } from '../../server/src/sync/journal/journal';
+
+/**
+ * The engine side of the sync benchmark, in its own process so that its memory is measured apart from
+ * the sandbox: load the config, lock the journal, plan (read the IdP, read the target, diff), apply with
+ * the engine's default concurrency — what `usersync run --yes` does — and print one JSON line with the
+ * timings of each phase and the plan's figures.
+ *
+ *   node sync-driver.js <config> <connector> <state.db>
+ */
+
+export interface DriverResult {
+  /** ms from the start of planning to the end of applying. */
+  engineMs: number;
+  loadMs: number;
+  /** ms from the start of planning to the first and to the last progress event of each phase. */
+  phaseStart: Partial<Record<Phase, number>>;
+  phaseEnd: Partial<Record<Phase, number>>;
+  planMs: number;
+  applyMs: number;
+  stats: Record<string, number>;
+  status: string;
+  notDone: number;
+  warnings: number;
+  maxRssKiB: number;
+  /** Highest value of each process.memoryUsage() field seen (sampled every 50 ms), in MiB. */
+  memoryPeaks: Record<string, number>;
+  /** Monotonic µs at the start of planning (the clock of --cpu-prof profiles). */
+  clockStartUs: number;
+  /** CPU time of this process during planning and applying (user + system). */
+  engineCpuMs: number;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [file, connectorName, state] = argv;
+  const t0 = performance.now();
+  const config = loadConfig(file, { connector: connectorName });
+  const journal = Journal.open(path.resolve(state), { redact: config.redact });
+  const lock = journal.lock();
+  const memoryPeaks: Record<string, number> = {};
+  const sampleMemory = () => {
+    for (const [k, v] of Object.entries(process.memoryUsage()))
+      memoryPeaks[k] = Math.max(memoryPeaks[k] ?? 0, v / 2 ** 20);
+  };
+  const sampler = setInterval(sampleMemory, 50);
+  const connector = config.connectors[0];
+  const loadMs = performance.now() - t0;
+  const start = performance.now();
+  const clockStartUs = Number(process.hrtime.bigint() / 1000n);
+  const cpuStart = process.cpuUsage();
+  const phaseStart: DriverResult['phaseStart'] = {};
+  const phaseEnd: DriverResult['phaseEnd'] = {};
+  const onProgress = (e: { phase: Phase }) => {
+    phaseStart[e.phase] ??= performance.now() - start;
+    phaseEnd[e.phase] = performance.now() - start;
+  };
+  try {
+    const planned = await planConnector(connector, { configDir: path.dirname(config.file), onProgress });
+    const planMs = performance.now() - start;
+    const report = await applyPlanned(planned, { journal, onProgress });
+    const engineMs = performance.now() - start;
+    sampleMemory();
+    clearInterval(sampler);
+    const cpu = process.cpuUsage(cpuStart);
+    const result: DriverResult = {
+      engineMs,
+      loadMs,
+      phaseStart,
+      phaseEnd,
+      planMs,
+      applyMs: engineMs - planMs,
+      stats: { ...report.stats },
+      status: report.status,
+      notDone: report.notDone.length,
+      warnings: report.warnings.length,
+      maxRssKiB: process.resourceUsage().maxRSS,
+      memoryPeaks,
+      clockStartUs,
+      engineCpuMs: (cpu.user + cpu.system) / 1000,
+    };
+    process.stdout.write(JSON.stringify(result) + '\n');
+  } finally {
+    lock.release();
+    journal.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`sync-driver: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);
