@@ -4,19 +4,24 @@ import type { Block, Connector, SourceType } from '../../model/model';
 import { SOURCE_TYPES } from '../../model/model';
 import { sourceBlock } from '../../model/query';
 import { resolveValue } from '../../sync/secrets';
-import { fetchGoogleSchema } from './google-schema';
-import { fetchGraphSchema } from './graph-schema';
-import { fetchOktaSchema } from './okta-schema';
 import type { LiveAttribute, SchemaFetcher } from './types';
 
 export type { LiveAttribute, SchemaFetcher } from './types';
 
-/** The default readers: Okta, Microsoft Graph and Google schemas. */
+/**
+ * The default readers: Okta, Microsoft Graph and Google schemas. Loaded on first use, so that a server
+ * that never reads a live schema never loads the HTTP stack (axios and its dependencies).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- require, not import(): loaded on first use, and
+   import() would bypass the CommonJS loader that runs the sources in development */
 export const SCHEMA_FETCHERS: Readonly<Record<SourceType, SchemaFetcher>> = {
-  okta: fetchOktaSchema,
-  azure: fetchGraphSchema,
-  google: fetchGoogleSchema,
+  okta: (settings, io) => (require('./okta-schema') as typeof import('./okta-schema')).fetchOktaSchema(settings, io),
+  azure: (settings, io) =>
+    (require('./graph-schema') as typeof import('./graph-schema')).fetchGraphSchema(settings, io),
+  google: (settings, io) =>
+    (require('./google-schema') as typeof import('./google-schema')).fetchGoogleSchema(settings, io),
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface LiveSchemaDeps {
   fetchers?: Partial<Record<SourceType, SchemaFetcher>>;
