@@ -107,6 +107,17 @@ describe('planner', () => {
     assert.deepEqual(second.changes, []);
   });
 
+  it('cuts a Confluence profile value before an emoji rather than through it', async () => {
+    const c = connector({ target: { type: 'confluence', settings: {} }, map: { 'profile:position': 'title' } });
+    const long = 'p'.repeat(254) + '😀'.repeat(10);
+    const plan = await planUsers(
+      c,
+      [idp('1', { login: 'alice', title: long })],
+      new FakeTarget('confluence', { alice: {} }),
+    );
+    assert.equal(plan.changes[0].after, 'p'.repeat(254));
+  });
+
   it('skips both IdP users whose usernames differ only in case, warning for each', async () => {
     const target = new FakeTarget('jira', { alice: {}, bob: {} });
     const plan = await planUsers(

@@ -70,23 +70,31 @@ export async function applyPlan(
       signal: options.signal,
       onProgress: options.onProgress,
       throttleCount: options.throttles,
+      // One transaction per batch for its intents (committed before the batch is sent), one for its outcome.
       onBatchStart: (batch) => {
-        for (const uc of batch) {
-          const rows = rowsByUser.get(uc.username) ?? [];
-          pending.set(
-            uc.username,
-            journal.recordPending(
-              runId,
-              rows.map(({ user, kind, key, before, after }) => ({ username: user, kind, key, before, after })),
-            ),
-          );
-        }
+        const ids = journal.recordPendingGroups(
+          runId,
+          batch.map((uc) =>
+            (rowsByUser.get(uc.username) ?? []).map(({ user, kind, key, before, after }) => ({
+              username: user,
+              kind,
+              key,
+              before,
+              after,
+            })),
+          ),
+        );
+        batch.forEach((uc, i) => pending.set(uc.username, ids[i]));
       },
       onBatchDone: (_batch, results) => {
-        for (const r of results) {
-          const status: WriteStatus = r.status === 'updated' ? 'done' : r.status;
-          journal.settle(pending.get(r.username) ?? [], status, r.message);
-        }
+        journal.settleAll(
+          results.map((r) => {
+            const status: WriteStatus = r.status === 'updated' ? 'done' : r.status;
+            const ids = pending.get(r.username) ?? [];
+            pending.delete(r.username);
+            return { ids, status, message: r.message };
+          }),
+        );
       },
     });
     return report({

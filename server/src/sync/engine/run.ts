@@ -1,12 +1,12 @@
 import type { RunnableConnector, TargetWriter } from '../types';
 import type { Plan } from '../plan/plan-types';
-import { planUsers } from '../plan/planner';
+import { planPages } from '../plan/planner';
 import type { Evaluator } from '../plan/evaluator';
 import type { Journal, RunTrigger } from '../journal/journal';
 import { redactor } from '../secrets';
 import type { LogFn, ProgressFn } from './events';
 import { openIo, type EngineIo } from './io';
-import { readIdpUsers } from './read-idp';
+import { readIdpPages } from './read-idp';
 import { loadSince, saveSince } from './delta-state';
 import { applyPlan } from './apply-plan';
 import type { RunReport } from './report';
@@ -59,17 +59,18 @@ export async function planConnector(
   const partial = options.user !== undefined || options.pinned === true;
   const since = options.incremental && options.journal && !partial ? loadSince(options.journal, connector) : undefined;
   if (since) log('info', `${connector.name}: reading users changed since the last run`);
-  const read = await readIdpUsers(connector, io.source(), {
+  const read = readIdpPages(connector, io.source(), {
     user: options.user,
     pinned: options.pinned,
     since,
     signal: options.signal,
     onProgress: options.onProgress,
   });
-  const plan = await planUsers(connector, read.users, io.target, {
+  const plan = await planPages(connector, read.pages, io.target, {
     signal: options.signal,
     evaluate: options.evaluate,
     onProgress: options.onProgress,
+    concurrency: targetReadConcurrency(connector, options.io?.concurrency),
   });
   plan.warnings.unshift(...read.warnings);
   const trigger = triggerOf(options);
@@ -78,7 +79,7 @@ export async function planConnector(
     plan,
     trigger,
     target: io.target,
-    nextSince: partial ? undefined : read.nextSince,
+    nextSince: partial ? undefined : read.nextSince(),
     throttles: io.throttles,
   };
 }
@@ -149,6 +150,15 @@ export function recordFailedRun(
   const redact = redactor(connector.secrets);
   const id = journal.startRun(connector.name, trigger);
   journal.finishRun(id, status, { error: redact(error instanceof Error ? error.message : String(error)) });
+}
+
+/**
+ * Target reads the planner keeps in flight while the IdP is read. Jira's `store = entity` reads each
+ * user with its own requests, already `concurrency` at a time within one read: one read at a time there.
+ */
+function targetReadConcurrency(connector: RunnableConnector, concurrency = 4): number {
+  const store = connector.target.settings.store?.trim() || 'properties';
+  return connector.target.type === 'jira' && store === 'entity' ? 1 : concurrency;
 }
 
 /** 'user' for --user and --pinned runs, 'schedule' for the daemon's incremental runs, else 'full'. */

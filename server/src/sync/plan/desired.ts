@@ -41,11 +41,7 @@ export function desiredUser(
     return undefined;
   }
   const values: DesiredValue[] = [];
-  const seen = new Set<string>();
-  for (const mapping of connector.mappings) {
-    if (unsupportedMapping(connector, mapping.kind, mapping.key)) continue;
-    if (seen.has(`${mapping.kind}:${mapping.key}`)) continue; // duplicates: the first mapping wins
-    seen.add(`${mapping.kind}:${mapping.key}`);
+  for (const mapping of activeMappings(connector)) {
     const result = evaluate(mapping.expr, user.raw);
     for (const text of result.warnings) {
       warnings.push({ ...base, user: username, key: mapping.key, code: 'evaluation', message: text });
@@ -60,6 +56,28 @@ export function desiredUser(
     if (verdict.action === 'write') values.push({ kind: mapping.kind, key: mapping.key, value: verdict.value });
   }
   return { idpId: user.id, username, values };
+}
+
+interface ActiveMappings {
+  of: RunnableConnector['mappings'];
+  target: RunnableConnector['target'];
+  list: RunnableConnector['mappings'];
+}
+const active = new WeakMap<RunnableConnector, ActiveMappings>();
+
+/** The mappings the target can hold, the first of duplicates only; worked out once per connector. */
+function activeMappings(connector: RunnableConnector): RunnableConnector['mappings'] {
+  const cached = active.get(connector);
+  if (cached && cached.of === connector.mappings && cached.target === connector.target) return cached.list;
+  const seen = new Set<string>();
+  const list = connector.mappings.filter((m) => {
+    if (unsupportedMapping(connector, m.kind, m.key)) return false;
+    if (seen.has(`${m.kind}:${m.key}`)) return false; // duplicates: the first mapping wins
+    seen.add(`${m.kind}:${m.key}`);
+    return true;
+  });
+  active.set(connector, { of: connector.mappings, target: connector.target, list });
+  return list;
 }
 
 /** Warnings for mappings the target cannot hold, once per connector rather than once per user. */

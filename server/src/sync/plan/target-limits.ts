@@ -43,7 +43,7 @@ export function applyLimits(connector: RunnableConnector, kind: ChangeKind, key:
   if (connector.target.type === 'confluence' && kind === 'profile' && value.length > CONFLUENCE_PROFILE_MAX) {
     return {
       action: 'write',
-      value: value.slice(0, CONFLUENCE_PROFILE_MAX),
+      value: cutAt(value, CONFLUENCE_PROFILE_MAX),
       warning: {
         code: 'value-cut',
         message: `value is ${value.length} characters; Confluence keeps the first ${CONFLUENCE_PROFILE_MAX}`,
@@ -51,6 +51,13 @@ export function applyLimits(connector: RunnableConnector, kind: ChangeKind, key:
     };
   }
   return { action: 'write', value };
+}
+
+/** The first `max` UTF-16 units, one fewer when the cut would split a surrogate pair (half an emoji). */
+export function cutAt(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const last = value.charCodeAt(max - 1);
+  return value.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }
 
 function skip(message: string): LimitVerdict {
