@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import type { Mapping, PathExpr } from '../../server/src/model/model';
 import { mappingsOf, sourceBlock, targetBlock, usersOf } from '../../server/src/model/query';
-import { parseUsersync } from '../../server/src/syntax/parse-usersync';
+import { parseExpression, parseUsersync } from '../../server/src/syntax/parse-usersync';
 
 const BASELINE = `# comments start with '#'
 connector contoso_jira {
@@ -159,6 +159,45 @@ describe('parser recovery', () => {
     const token = sourceBlock(document.connectors[0])!.settings[0];
     assert.equal(token.value.kind, 'missing');
     assert.ok(token.value.span.start >= token.keySpan.end && token.value.span.end <= text.length);
+  });
+
+  it('keeps an argument left out after a comma as a missing expression at the end of the call', () => {
+    const text = 'connector a {\n  map property "P" = first(mail,\n}';
+    const { document, errors } = parse(text);
+    const call = mappingsOf(document.connectors[0])[0].expr;
+    assert.equal(call.kind, 'call');
+    assert.equal(at(text, call.span), 'first(mail,');
+    assert.deepEqual(call.kind === 'call' && call.args.map((a) => a.kind), ['path', 'missing']);
+    assert.deepEqual(call.kind === 'call' && call.args[1].span, { start: call.span.end, end: call.span.end });
+    assert.equal(errors.length, 1);
+  });
+
+  it('keeps a selector cut short by the end of the file, with an empty value', () => {
+    const text = 'connector a { map property "T" = organizations[type=';
+    const { document } = parse(text);
+    const path = mappingsOf(document.connectors[0])[0].expr as PathExpr;
+    const access = path.segments[0].access;
+    assert.deepEqual(access && { ...access, span: at(text, access.span) }, {
+      kind: 'selector',
+      key: 'type',
+      value: '',
+      span: '[type=',
+    });
+    assert.equal(at(text, path.span), 'organizations[type=');
+  });
+
+  it('places an embedded expression and its holes at their offsets in the larger text', () => {
+    const { expr, errors } = parseExpression('lower(a,', 10);
+    assert.equal(expr.kind, 'call');
+    assert.deepEqual(expr.span, { start: 10, end: 18 });
+    assert.deepEqual(expr.kind === 'call' && expr.args.map((a) => [a.kind, a.span.start, a.span.end]), [
+      ['path', 16, 17],
+      ['missing', 18, 18],
+    ]);
+    assert.deepEqual(
+      errors.map((e) => [e.code, e.span.start]),
+      [['syntax-error', 18]],
+    );
   });
 
   it('names an unclosed string and an unexpected character precisely', () => {

@@ -1,7 +1,5 @@
 import type { IToken } from 'chevrotain';
-import type { Expr, ParseError, ParseResult } from '../model/model';
-import { buildExpr } from './build-expr';
-import { buildDocument } from './build-model';
+import type { Document, Expr, ParseError, ParseResult } from '../model/model';
 import { attachComments } from './comments';
 import { parser } from './parser';
 import { lexer, UnterminatedString } from './tokens';
@@ -17,18 +15,21 @@ export function parseUsersync(text: string, uri: string): ParseResult {
     message: `unexpected character '${text.substr(e.offset, e.length).slice(0, 20)}'`,
     span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
   }));
-  const tokens = lexed.tokens.filter((t) => {
-    if (t.tokenType !== UnterminatedString) return true;
-    errors.push({
-      code: 'unterminated-string',
-      message: 'string is not closed: add " before the end of the line',
-      span: { start: t.startOffset, end: t.startOffset + t.image.length },
+  let tokens = lexed.tokens;
+  if (tokens.some((t) => t.tokenType === UnterminatedString)) {
+    tokens = tokens.filter((t) => {
+      if (t.tokenType !== UnterminatedString) return true;
+      errors.push({
+        code: 'unterminated-string',
+        message: 'string is not closed: add " before the end of the line',
+        span: { start: t.startOffset, end: t.startOffset + t.image.length },
+      });
+      return false;
     });
-    return false;
-  });
-  const cst = parser.parseWith(tokens, 'document');
-  errors.push(...parser.errors.map((e) => syntaxError(e.message, e.token, text.length)));
-  const document = buildDocument(cst, text, uri);
+  }
+  const connectors = parser.parseWith(tokens, 'document', text.length);
+  for (const e of parser.errors) errors.push(syntaxError(e.message, e.token, text.length));
+  const document: Document = { form: 'usersync', uri, text, connectors, dangling: [] };
   attachComments(document, (lexed.groups.comments as IToken[] | undefined) ?? []);
   return { document, errors };
 }
@@ -39,18 +40,15 @@ export function parseUsersync(text: string, uri: string): ParseResult {
  */
 export function parseExpression(source: string, offset: number): { expr: Expr; errors: ParseError[] } {
   const lexed = lexer.tokenize(source);
-  for (const t of lexed.tokens) {
-    t.startOffset += offset;
-    if (t.endOffset !== undefined) t.endOffset += offset;
-  }
+  for (const t of lexed.tokens) t.startOffset += offset;
   const errors: ParseError[] = lexed.errors.map((e) => ({
     code: 'unexpected-character',
     message: `unexpected character '${source.substr(e.offset, e.length).slice(0, 20)}'`,
     span: { start: offset + e.offset, end: offset + e.offset + Math.max(1, e.length) },
   }));
-  const cst = parser.parseWith(lexed.tokens, 'expression');
-  errors.push(...parser.errors.map((e) => syntaxError(e.message, e.token, offset + source.length)));
-  return { expr: buildExpr(cst, offset + source.length), errors };
+  const expr = parser.parseWith(lexed.tokens, 'expression', offset + source.length);
+  for (const e of parser.errors) errors.push(syntaxError(e.message, e.token, offset + source.length));
+  return { expr, errors };
 }
 
 function syntaxError(message: string, token: IToken, eof: number): ParseError {

@@ -68,5 +68,9 @@ export const allTokens: TokenType[] = [
   Dot,
 ];
 
-/** One lexer for the process. `ensureOptimizations` makes Chevrotain fail loudly if a token defeats its first-char optimization. */
-export const lexer = new Lexer(allTokens, { ensureOptimizations: true, positionTracking: 'full' });
+/**
+ * One lexer for the process. `ensureOptimizations` makes Chevrotain fail loudly if a token defeats its
+ * first-char optimization. Tokens carry their start (offset, line, column) only: a token's end is its
+ * start plus its image's length, and the parser needs only the start line (keywords as member names).
+ */
+export const lexer = new Lexer(allTokens, { ensureOptimizations: true, positionTracking: 'onlyStart' });
