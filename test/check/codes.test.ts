@@ -37,6 +37,7 @@ describe('checks: the code table', () => {
       'syntax-error',
       'unexpected-character',
       'unterminated-string',
+      'nesting-too-deep',
       'yaml-syntax',
       'yaml-unknown-key',
       'yaml-wrong-type',
@@ -50,11 +51,12 @@ describe('checks: the code table', () => {
     }
   });
 
-  it('has every code covered by a test (test/check, or test/yaml and test/cli for the YAML form and convert)', () => {
+  it('has every code covered by a test (test/check; test/syntax, test/yaml and test/cli for the parsers and convert)', () => {
     const tests = [
       readAll(TESTS, '.test.ts', path.basename(__filename)),
       readAll(path.join(TESTS, '../yaml'), '.test.ts'),
       readAll(path.join(TESTS, '../cli'), '.test.ts'),
+      readAll(path.join(TESTS, '../syntax'), '.test.ts'),
     ].join('\n');
     const untested = CODES.filter((c) => !tests.includes(`'${c.code}'`)).map((c) => c.code);
     assert.deepEqual(untested, []);

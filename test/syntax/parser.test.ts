@@ -229,3 +229,23 @@ describe('parser: keywords as attribute names', () => {
     );
   });
 });
+
+describe('parser: nesting', () => {
+  it('reads calls up to 64 deep and cuts out, with an error, the call that goes deeper', () => {
+    const nest = (n: number) => 'lower('.repeat(n) + 'mail' + ')'.repeat(n);
+    const ok = parseUsersync(`connector a { map property "A" = ${nest(64)} }`, 'file:///n.usersync');
+    assert.deepEqual(ok.errors, []);
+    const text = `connector a { map property "A" = ${nest(65)}\n  user "x" }`;
+    const deep = parseUsersync(text, 'file:///n.usersync');
+    assert.deepEqual(
+      deep.errors.map((e) => e.code),
+      ['nesting-too-deep'],
+    );
+    const cut = deep.errors[0].span;
+    assert.equal(text.slice(cut.start, cut.end), 'lower(mail)');
+    assert.deepEqual(
+      usersOf(deep.document.connectors[0]).map((u) => u.login),
+      ['x'],
+    );
+  });
+});

@@ -40,6 +40,12 @@ export const CODES = [
     'The text does not follow the grammar: the message says what was expected and what was found.',
   ),
   code('unexpected-character', 'error', 'syntax', 'A character that cannot start any token.'),
+  code(
+    'nesting-too-deep',
+    'error',
+    'syntax',
+    'Calls nested more than 64 deep; the call that goes too deep is left out.',
+  ),
   code('unterminated-string', 'error', 'syntax', 'A string that is not closed before the end of the line.'),
   code('internal-error', 'error', 'syntax', 'A check failed on this connector; please report it with the file.'),
   code('missing-value', 'error', 'syntax', 'A setting, option, match or map line without a value after `=`.'),

@@ -1,6 +1,7 @@
 import type { IToken } from 'chevrotain';
 import type { Document, Expr, ParseError, ParseResult } from '../model/model';
 import { attachComments } from './comments';
+import { limitCallNesting } from './nesting';
 import { parser } from './parser';
 import { lexer, UnterminatedString } from './tokens';
 
@@ -27,6 +28,7 @@ export function parseUsersync(text: string, uri: string): ParseResult {
       return false;
     });
   }
+  tokens = limitCallNesting(tokens, errors);
   const connectors = parser.parseWith(tokens, 'document', text.length);
   for (const e of parser.errors) errors.push(syntaxError(e.message, e.token, text.length));
   const document: Document = { form: 'usersync', uri, text, connectors, dangling: [] };
@@ -46,7 +48,7 @@ export function parseExpression(source: string, offset: number): { expr: Expr; e
     message: `unexpected character '${source.substr(e.offset, e.length).slice(0, 20)}'`,
     span: { start: offset + e.offset, end: offset + e.offset + Math.max(1, e.length) },
   }));
-  const expr = parser.parseWith(lexed.tokens, 'expression', offset + source.length);
+  const expr = parser.parseWith(limitCallNesting(lexed.tokens, errors), 'expression', offset + source.length);
   for (const e of parser.errors) errors.push(syntaxError(e.message, e.token, offset + source.length));
   return { expr, errors };
 }

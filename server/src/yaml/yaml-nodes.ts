@@ -62,8 +62,11 @@ export function describe(node: unknown): string {
   return 'a value';
 }
 
+/** Records an error; spans are kept inside the text (the yaml package may point one past its end). */
 export function report(ctx: YamlContext, code: string, message: string, span: Span): void {
-  ctx.errors.push({ code, message, span });
+  const end = ctx.text.length;
+  const start = Math.min(Math.max(0, span.start), end);
+  ctx.errors.push({ code, message, span: { start, end: Math.min(Math.max(start, span.end), end) } });
 }
 
 export function wrongType(ctx: YamlContext, node: unknown, expected: string, where: string, fallback: number): void {

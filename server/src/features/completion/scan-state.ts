@@ -51,19 +51,23 @@ export function isName(t: IToken | undefined): boolean {
 
 const VALUE_END = new Set([T.StringLiteral, T.Integer, T.RParen, T.RBracket]);
 
+/** Running bracket balance of an expression's token list; the lists only grow, so each token is counted once. */
+const balances = new WeakMap<readonly IToken[], { seen: number; parens: number; brackets: number }>();
+
 /** True when the expression tokens form a whole expression (more tokens would start a new item). */
 export function exprComplete(tokens: readonly IToken[]): boolean {
   const last = tokens[tokens.length - 1];
   if (!last || !(isName(last) || VALUE_END.has(last.tokenType))) return false;
-  let parens = 0;
-  let brackets = 0;
-  for (const t of tokens) {
-    if (t.tokenType === T.LParen) parens++;
-    else if (t.tokenType === T.RParen) parens--;
-    else if (t.tokenType === T.LBracket) brackets++;
-    else if (t.tokenType === T.RBracket) brackets--;
+  let b = balances.get(tokens);
+  if (!b) balances.set(tokens, (b = { seen: 0, parens: 0, brackets: 0 }));
+  for (; b.seen < tokens.length; b.seen++) {
+    const type = tokens[b.seen].tokenType;
+    if (type === T.LParen) b.parens++;
+    else if (type === T.RParen) b.parens--;
+    else if (type === T.LBracket) b.brackets++;
+    else if (type === T.RBracket) b.brackets--;
   }
-  return parens <= 0 && brackets <= 0;
+  return b.parens <= 0 && b.brackets <= 0;
 }
 
 const CONTINUES = new Set([T.Dot, T.LBracket, T.LParen]);
