@@ -4,9 +4,15 @@ import { KEYWORDS } from './tokens';
 
 /** Syntax error messages in the user's words: what was expected, what was found. */
 
+/**
+ * What the parser found, for the message. The text of a string, or of a long name, is never quoted: a
+ * misplaced credential (`token = "…" "…"`) must not be copied into an error that CI logs print.
+ */
 function found(token: IToken): string {
   if (token.tokenType.name === 'EOF') return 'the end of the file';
-  return `'${token.image.length > 40 ? token.image.slice(0, 40) + '…' : token.image}'`;
+  if (token.tokenType.name === 'StringLiteral') return 'a quoted string';
+  if (token.image.length > 24) return 'a name';
+  return `'${token.image}'`;
 }
 
 function describe(t: TokenType): string {
