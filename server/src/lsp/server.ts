@@ -1,5 +1,4 @@
-import { TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { LiveSchemaService, type LiveSchemaDeps } from '../features/live-schema/live-schema';
 import { ReferenceIndex } from '../features/reference-names';
 import { warmUp } from '../features/warm-up';
@@ -20,6 +19,7 @@ import { guardNotification, logError } from './safe';
 import { registerSemanticTokens } from './semantic-tokens';
 import { registerSignatureHelp } from './signature-help';
 import { registerSymbols } from './symbols';
+import { createTextDocuments } from './text-documents';
 import { registerWorkspaceFiles, scanWorkspaceFolders } from './workspace-files';
 
 export interface ServerOptions {
@@ -33,7 +33,7 @@ export interface ServerOptions {
  * `connection.listen()` afterwards.
  */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = createTextDocuments();
   let pipeline: DiagnosticsPipeline | undefined;
   // nothing may be sent to the client before it has the initialize result
   let initialized = false;
