@@ -1,3 +1,4 @@
+import type { AttributeInfo } from './catalog';
 /**
  * Row normalization for the catalog generator (generate.ts): vendor rows in, catalog rows out.
  * Mechanical only: types mapped to a small set, limits read from description text, flags inherited
@@ -25,23 +26,8 @@ export interface ReferenceRow {
   note?: string;
 }
 
-/** A row of a generated catalog. Keys are written in this order. */
-export interface CatalogRow {
-  path: string;
-  type: string;
-  isCollection: boolean;
-  typeName?: string;
-  description?: string;
-  maxLength?: number;
-  returnedByDefault?: boolean;
-  listSupported?: boolean;
-  navigation?: boolean;
-  enum?: string[];
-  readOnly?: boolean;
-  arrayAddressing?: string;
-  selectorKeys?: string[];
-  open?: boolean;
-}
+/** A row of a generated catalog: an attribute as the runtime reads it, less what it derives (the name). */
+export type CatalogRow = Omit<AttributeInfo, 'name' | 'type'> & { type: string };
 
 /** An open part of the profile: names the catalog cannot list (directory extensions, custom schemas...). */
 export interface CustomPatternRow {
