@@ -1,4 +1,5 @@
 import { spawn } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import Database from 'better-sqlite3';
 import { rng } from './lsp-edits';
@@ -32,8 +33,8 @@ export interface KillOptions {
 export interface KillResult {
   cleanRunMs: number;
   /** Kill delays after spawn, in ms; `ended` when the run had finished before its kill moment. */
-  kills: { moment: number; lastLine: string; ended: boolean }[];
-  /** PRAGMA integrity_check after each kill and after the final run ([] = ok). */
+  kills: { moment: number; lastLine: string; ended: boolean; stateExists: boolean }[];
+  /** PRAGMA integrity_check after each kill that left a state file, and after the final run ([] = ok). */
   integrity: string[][];
   finalExit: CliExit;
   differing: string[];
@@ -96,8 +97,10 @@ export async function killRuns(options: KillOptions): Promise<KillResult> {
       // later runs have less left to write and end sooner: moments in the first three quarters of a clean run
       const moment = r.int(Math.round(cleanExit.ms * 0.75));
       const exit = await runCli(killed, moment);
-      result.kills.push({ moment, lastLine: exit.lastLine, ended: exit.signal !== 'SIGKILL' });
-      result.integrity.push(integrityCheck(killed.state));
+      const stateExists = fs.existsSync(killed.state);
+      result.kills.push({ moment, lastLine: exit.lastLine, ended: exit.signal !== 'SIGKILL', stateExists });
+      // a kill before the run opened the state file leaves nothing to check
+      if (stateExists) result.integrity.push(integrityCheck(killed.state));
       options.onKill?.(k, exit, moment);
     }
     result.finalExit = await runCli(killed);

@@ -3,8 +3,8 @@ import { runLanguageFuzz, type LanguageFailure } from './language-fuzz';
 
 /**
  * The bounded language fuzz CI runs: a few thousand generated and mutated documents through parse,
- * check, format, completion and hover. The long run (100,000 documents) is `npm run fuzz`
- * (scripts/fuzz.ts); its figures are in docs/reliability.md.
+ * check, format, completion and hover. Tests time nothing: the 1 s budget per document is checked by the
+ * long run (100,000 documents, `npm run fuzz`, scripts/fuzz.ts); its figures are in docs/reliability.md.
  */
 
 const COUNT = 2000;
@@ -18,10 +18,10 @@ function describeFailure(f: LanguageFailure): string {
 describe('language under generated and mutated documents', function () {
   this.timeout(120_000);
 
-  it(`${COUNT} documents in both forms: no exception, every range inside the document, none slower than 1 s`, () => {
-    const result = runLanguageFuzz({ count: COUNT, seed: SEED, maxFailures: 5, deadlineMs: 45_000 });
+  it(`${COUNT} documents in both forms: no exception, every range inside the document, formatted text that parses`, () => {
+    const result = runLanguageFuzz({ count: COUNT, seed: SEED, maxFailures: 5, budgetMs: Infinity });
     assert.deepEqual(result.failures.map(describeFailure), []);
-    assert.equal(result.cases, COUNT, 'all documents within the time allowed');
+    assert.equal(result.cases, COUNT);
     assert.ok(Object.keys(result.byKind).length === 4, JSON.stringify(result.byKind));
   });
 });
