@@ -5,7 +5,7 @@ import { CliError } from './cli-error';
 import { humanLine } from './output/diagnostics-human';
 import { locate, parseErrorFindings } from './output/diagnostics-locate';
 import { printer } from './output/printer';
-import { readSourceFile } from './read-source';
+import { readSourceFiles } from './read-source';
 
 /**
  * `usersync fmt [--check] <files...>`: rewrites each file in the canonical layout of its form
@@ -22,18 +22,9 @@ export function registerFmt(program: Command): void {
     .option('--check', 'write nothing; list the files that are not formatted and exit 1 if any')
     .action((files: string[], opts: { check?: boolean }) => {
       const p = printer((t) => t);
-      let unreadable = 0;
+      const { sources, unreadable } = readSourceFiles(files, p.err);
       let failed = 0;
-      for (const file of files) {
-        let text: string;
-        try {
-          text = readSourceFile(file);
-        } catch (e) {
-          if (!(e instanceof CliError)) throw e;
-          p.err(`usersync: ${e.message}`);
-          unreadable++;
-          continue;
-        }
+      for (const { file, text } of sources) {
         const result = formatText(text, file);
         if (result.text === undefined) {
           for (const d of locate(file, text, parseErrorFindings(result.errors))) p.err(humanLine(d));

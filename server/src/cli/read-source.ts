@@ -82,3 +82,25 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   }
   return -1;
 }
+
+/**
+ * Reads every file for a command that goes on past a bad one (validate, fmt): each file that cannot be
+ * read is reported through `report` and counted, and the rest come back in order.
+ */
+export function readSourceFiles(
+  files: string[],
+  report: (message: string) => void,
+): { sources: { file: string; text: string }[]; unreadable: number } {
+  const sources: { file: string; text: string }[] = [];
+  let unreadable = 0;
+  for (const file of files) {
+    try {
+      sources.push({ file, text: readSourceFile(file) });
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      report(`usersync: ${e.message}`);
+      unreadable++;
+    }
+  }
+  return { sources, unreadable };
+}

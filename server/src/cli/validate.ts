@@ -1,12 +1,11 @@
 import { Command, Option } from 'commander';
 import { checkDocument } from '../check';
 import { parseDocument } from '../parse';
-import { CliError } from './cli-error';
 import { humanLine, summaryLine } from './output/diagnostics-human';
 import { diagnosticsJson } from './output/diagnostics-json';
 import { locate, type FileDiagnostic } from './output/diagnostics-locate';
 import { printer } from './output/printer';
-import { readSourceFile } from './read-source';
+import { readSourceFiles } from './read-source';
 
 /**
  * `usersync validate <files...> [--format json]`: every syntax error and check finding, as
@@ -22,17 +21,8 @@ export function registerValidate(program: Command): void {
     .action((files: string[], opts: { format: 'text' | 'json' }) => {
       const p = printer((t) => t);
       const found: FileDiagnostic[] = [];
-      let unreadable = 0;
-      for (const file of files) {
-        let text: string;
-        try {
-          text = readSourceFile(file);
-        } catch (e) {
-          if (!(e instanceof CliError)) throw e;
-          p.err(`usersync: ${e.message}`);
-          unreadable++;
-          continue;
-        }
+      const { sources, unreadable } = readSourceFiles(files, p.err);
+      for (const { file, text } of sources) {
         const { document, errors } = parseDocument(text, file);
         found.push(...locate(file, text, checkDocument(document, errors)));
       }
