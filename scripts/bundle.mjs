@@ -1,20 +1,10 @@
-// Bundles the three entry points with esbuild: the language server, the CLI and the VS Code client.
-// better-sqlite3 stays external (native module); vscode is provided by the editor.
+// Bundles the three entry points with esbuild (options in bundle-options.mjs): the language server,
+// the CLI and the VS Code client.
 import { build } from 'esbuild';
-
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: process.env.USERSYNC_SOURCEMAP === '1',
-  minify: process.env.USERSYNC_MINIFY === '1',
-  logLevel: 'warning',
-  external: ['vscode', 'better-sqlite3'],
-};
+import { cliOptions, clientOptions, serverOptions } from './bundle-options.mjs';
 
 await Promise.all([
-  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' }),
+  build(serverOptions('dist/server.js')),
+  build(cliOptions('dist/cli.js')),
+  build(clientOptions('dist/client.js')),
 ]);

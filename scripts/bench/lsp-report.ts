@@ -7,6 +7,8 @@ import { selfTimes } from './profile-top';
 
 export interface Result {
   openMs: number;
+  /** CPU time of the server's main thread during the open. */
+  openCpuMs: number;
   openDiagnostics: number;
   edits: number[];
   /** Last keystroke of a burst of five → diagnostics for it. */
@@ -16,6 +18,8 @@ export interface Result {
   /** RSS after initialize, before the document is opened (the process's own baseline). */
   idleMiB: number;
   peakMiB: number;
+  /** Peak RSS so far at the end of each phase: where the peak is reached. */
+  peaks: Record<'open' | 'edits' | 'completions', number>;
   /** Monotonic µs (the clock of --cpu-prof profiles) around each phase. */
   windows: Record<'open' | 'edits' | 'completions', [number, number]>;
 }
@@ -53,6 +57,7 @@ export function combine(runs: Result[]): Result {
   const median = (f: (r: Result) => number) => percentile(runs.map(f), 50);
   return {
     openMs: median((r) => r.openMs),
+    openCpuMs: median((r) => r.openCpuMs),
     openDiagnostics: runs[0].openDiagnostics,
     edits: runs.flatMap((r) => r.edits),
     bursts: runs.flatMap((r) => r.bursts),
@@ -60,6 +65,11 @@ export function combine(runs: Result[]): Result {
     completionItems: runs[0].completionItems,
     idleMiB: median((r) => r.idleMiB),
     peakMiB: median((r) => r.peakMiB),
+    peaks: {
+      open: median((r) => r.peaks.open),
+      edits: median((r) => r.peaks.edits),
+      completions: median((r) => r.peaks.completions),
+    },
     windows: runs[0].windows,
   };
 }

@@ -1,14 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { cpus, loadavg, tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/node-flags';
 import { parseDocument } from '../../server/src/parse';
 import { printYaml } from '../../server/src/yaml/print-yaml';
 import { benchConfigText } from './lsp-config';
 import { LspSession } from './lsp-session';
 import { combine, profileReport, report, type Result } from './lsp-report';
-import { flags, memoryOf } from './measure';
+import { flags, memoryOf, percentile } from './measure';
 
 /**
  * LSP benchmark (docs/benchmarks.md): the usersync language server on a large `.usersync` file against
@@ -18,7 +19,8 @@ import { flags, memoryOf } from './measure';
  *   npm run bench:lsp [-- --quick] [-- --repeat 3] [-- --profile]
  *
  * `--profile` starts our server with --cpu-prof and prints its top self-time functions per phase;
- * `--node-args "<flags>"` passes node flags to our server (e.g. "--max-semi-space-size=2") to try a fix.
+ * `--node-args "<flags>"` passes node flags to our server (e.g. "--max-semi-space-size=2") to try a fix;
+ * `--ours-only` measures our server alone and prints its open time and memory (no comparison).
  */
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
     const profileDir = args.has('profile') ? path.join(dir, 'profile') : undefined;
     const middle = Math.floor(sizes.connectors / 6) * 3; // an azure connector halfway down
 
-    const subjects: Subject[] = [
+    const all: Subject[] = [
       {
         name: 'usersync-language-server (.usersync)',
         uri: pathToFileURL(files.usersync).href,
@@ -75,7 +77,8 @@ async function main(): Promise<void> {
         start: async () => {
           const cpu = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
           const extra = args.get('node-args')?.split(' ').filter(Boolean) ?? [];
-          const s = LspSession.start('usersync', [...cpu, ...extra, ours, '--stdio']);
+          // as the VS Code client and the launcher start it: with its memory flags (server/src/lsp/node-flags.ts)
+          const s = LspSession.start('usersync', [...SERVER_NODE_FLAGS, ...cpu, ...extra, ours, '--stdio']);
           await s.initialize(null, { trusted: false });
           return s;
         },
@@ -106,6 +109,8 @@ async function main(): Promise<void> {
         },
       },
     ];
+    // --ours-only: our server alone, for trying a change quickly (no ratios).
+    const subjects = args.has('ours-only') ? all.slice(0, 1) : all;
 
     const lines = (t: string) => t.split('\n').length;
     console.log(
@@ -123,6 +128,21 @@ async function main(): Promise<void> {
       for (let i = 0; i < subjects.length; i++) runs[i].push(await measure(subjects[i], sizes));
     }
     const results = runs.map(combine);
+    if (args.has('ours-only')) {
+      const [o] = results;
+      const at = (k: keyof Result['peaks']) =>
+        percentile(
+          runs[0].map((r) => r.peaks[k]),
+          50,
+        ).toFixed(1);
+      console.log(
+        `ours only: open ${o.openMs.toFixed(1)} ms (main thread CPU ${o.openCpuMs.toFixed(1)} ms), peak ${o.peakMiB.toFixed(1)} MiB, before open ${o.idleMiB.toFixed(1)} MiB; ` +
+          `peak by the end of open ${at('open')}, of the edits ${at('edits')}, of the completions ${at('completions')} MiB; ` +
+          `edit p50 ${percentile(o.edits, 50).toFixed(2)} ms, completion p95 ${percentile(o.completions, 95).toFixed(2)} ms`,
+      );
+      if (profileDir) console.log(profileReport(profileDir, results[0].windows));
+      return;
+    }
     console.log(
       report(
         subjects.map((x) => x.name),
@@ -136,19 +156,13 @@ async function main(): Promise<void> {
   }
 }
 
-/** The server bundled like `npm run build` does, so that no TypeScript is compiled while it is measured. */
+/** The server bundled as `npm run build` bundles it (same options), so that no TypeScript is compiled while it is measured. */
 async function bundleServer(dir: string): Promise<string> {
   const outfile = path.join(dir, 'server.js');
-  await build({
-    entryPoints: [path.join(ROOT, 'server', 'src', 'lsp', 'main.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['vscode', 'better-sqlite3'],
-    logLevel: 'warning',
-  });
+  const { serverOptions } = (await import(pathToFileURL(path.join(ROOT, 'scripts', 'bundle-options.mjs')).href)) as {
+    serverOptions: (outfile: string) => BuildOptions;
+  };
+  await build({ ...serverOptions(outfile), absWorkingDir: ROOT });
   return outfile;
 }
 
@@ -161,9 +175,12 @@ async function measure(subject: Subject, sizes: Sizes): Promise<Result> {
     await delay(200); // let the server settle after initialized
     const idleMiB = (memoryOf(session.pid)?.rssKiB ?? NaN) / 1024;
     windows.open = [now(), 0];
+    const cpuBefore = mainThreadCpuMs(session.pid);
     const openMs = await session.open(uri, subject.languageId, subject.text, 60_000);
+    const openCpuMs = mainThreadCpuMs(session.pid) - cpuBefore;
     windows.open[1] = now();
     const openDiagnostics = session.published.find((p) => p.uri === uri)?.count ?? 0;
+    const afterOpenMiB = session.peakRssMiB();
     // One character toggled back and forth: each edit waits for its own fresh diagnostics.
     const original = lineOf(subject.text, editAt.line)[editAt.character];
     let version = 1;
@@ -184,6 +201,7 @@ async function measure(subject: Subject, sizes: Sizes): Promise<Result> {
       bursts.push(await session.edit(uri, ++version, editAt, 1, original, 30_000));
     }
     windows.edits[1] = now();
+    const afterEditsMiB = session.peakRssMiB();
     const completions: number[] = [];
     let completionItems = 0;
     windows.completions = [now(), 0];
@@ -194,13 +212,35 @@ async function measure(subject: Subject, sizes: Sizes): Promise<Result> {
     }
     windows.completions[1] = now();
     const peakMiB = session.peakRssMiB();
-    return { openMs, openDiagnostics, edits, bursts, completions, completionItems, idleMiB, peakMiB, windows };
+    const peaks = { open: afterOpenMiB, edits: afterEditsMiB, completions: peakMiB };
+    return {
+      openMs,
+      openCpuMs,
+      openDiagnostics,
+      edits,
+      bursts,
+      completions,
+      completionItems,
+      idleMiB,
+      peakMiB,
+      peaks,
+      windows,
+    };
   } finally {
     await session.stop();
   }
 }
 
 const KEY_INTERVAL_MS = 30;
+
+/** CPU time of a process's main thread so far (Linux schedstat, ns → ms): steadier than wall time on a busy machine. */
+function mainThreadCpuMs(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return NaN;
+  }
+}
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const pad = (i: number): string => String(i).padStart(3, '0');

@@ -1,12 +1,17 @@
 import { strict as assert } from 'assert';
+import { readdirSync, readFileSync } from 'fs';
+import * as path from 'path';
 import fc from 'fast-check';
 import { checkDocument } from '../../server/src/check';
 import type { Checker } from '../../server/src/features/analysis/chunk';
 import { DocumentAnalysis } from '../../server/src/features/analysis/document-analysis';
+import { chunkStarts } from '../../server/src/features/analysis/split-chunks';
+import { Connector as ConnectorKeyword, lexer, RCurly } from '../../server/src/syntax/tokens';
 import { parseDocument } from '../../server/src/parse';
 import { head } from './marked';
 
 const URI = 'file:///w/big.usersync';
+const SAMPLES = path.join(__dirname, '..', '..', 'samples');
 const checker: Checker = (doc, errors) => checkDocument(doc, errors);
 
 function connectors(n: number): string {
@@ -116,5 +121,76 @@ describe('document analysis (chunked, incremental)', () => {
     const a = DocumentAnalysis.open('file:///w/c.usersync.yaml', yaml);
     assert.equal(a.chunkCount, 1);
     assert.equal(a.next(yaml + '# end\n', 2).chunkCount, 1);
+  });
+});
+
+describe('splitting a file into connector chunks', () => {
+  /** The rule, as a lexer run over the whole region states it (the way the split used to be computed). */
+  function splitByWholeLex(text: string, from: number, to: number): number[] {
+    const slice = text.slice(from, to);
+    const tokens = lexer.tokenize(slice).tokens;
+    const starts: number[] = [];
+    for (let i = 1; i < tokens.length; i++) {
+      const t = tokens[i];
+      const prev = tokens[i - 1];
+      if (t.tokenType !== ConnectorKeyword) continue;
+      const lineStart =
+        Math.max(slice.lastIndexOf('\n', t.startOffset - 1), slice.lastIndexOf('\r', t.startOffset - 1)) + 1;
+      const atLineStart = /^[ \t]*$/.test(slice.slice(lineStart, t.startOffset));
+      if (prev.tokenType !== RCurly && !atLineStart) continue;
+      const between = slice.slice(prev.startOffset + prev.image.length, t.startOffset);
+      const br = /\r\n|\r|\n/.exec(between);
+      const at = br ? prev.startOffset + prev.image.length + br.index + br[0].length : t.startOffset;
+      if (at > 0 && at > (starts.length ? starts[starts.length - 1] - from : 0)) starts.push(from + at);
+    }
+    return starts;
+  }
+
+  it('splits where a lexer run over the whole text says, lexing only the lines around `connector`', () => {
+    const samples = readdirSync(SAMPLES)
+      .filter((f) => f.endsWith('.usersync'))
+      .map((f) => readFileSync(path.join(SAMPLES, f), 'utf8'));
+    const inserts = [
+      'connector x {',
+      'connector',
+      '}',
+      '{',
+      '\n',
+      '\r\n',
+      '\r',
+      '"',
+      '#',
+      ' ',
+      '\t',
+      '\f',
+      '@',
+      '9',
+      '\\',
+    ];
+    const edit = fc.record({
+      at: fc.nat(),
+      del: fc.nat({ max: 8 }),
+      ins: fc.constantFrom(...inserts, '}connector y{'),
+    });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...samples),
+        fc.array(edit, { maxLength: 30 }),
+        fc.nat(),
+        fc.nat(),
+        (s, edits, a, b) => {
+          let text = s;
+          for (const e of edits) {
+            const at = e.at % (text.length + 1);
+            text = text.slice(0, at) + e.ins + text.slice(at + e.del);
+          }
+          const from = Math.min(a, b) % (text.length + 1);
+          const to = Math.max(from, Math.max(a, b) % (text.length + 1));
+          assert.deepEqual(chunkStarts(text, 0, text.length), splitByWholeLex(text, 0, text.length));
+          assert.deepEqual(chunkStarts(text, from, to), splitByWholeLex(text, from, to));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

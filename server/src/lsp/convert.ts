@@ -45,14 +45,16 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** `base`: the offset the diagnostic's spans are relative to (a chunk's start). */
 export function toLspDiagnostic(
   doc: PositionMap,
   uri: string,
   d: Diagnostic,
   relatedInformation: boolean,
+  base = 0,
 ): LspDiagnostic {
   const out: LspDiagnostic = {
-    range: toRange(doc, d.span),
+    range: toRange(doc, d.span, base),
     severity: SEVERITIES[d.severity] ?? DiagnosticSeverity.Error,
     code: d.code,
     source: 'usersync',
@@ -62,7 +64,7 @@ export function toLspDiagnostic(
     out.tags = d.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
   if (relatedInformation && d.related?.length) {
     out.relatedInformation = d.related.map((r) => ({
-      location: { uri, range: toRange(doc, r.span) },
+      location: { uri, range: toRange(doc, r.span, base) },
       message: r.message,
     }));
   }

@@ -5,10 +5,11 @@ import {
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from '../check/diagnostic';
-import { shiftDiagnostic, type DocumentAnalysis } from '../features/analysis/document-analysis';
+import type { DocumentAnalysis } from '../features/analysis/document-analysis';
 import type { ServerContext } from './context';
 import { toLspDiagnostic } from './convert';
+import { ConvertedDiagnostics } from './converted-diagnostics';
+import { LargeTextCollector } from './memory';
 import { guard, logError } from './safe';
 
 /** A change that arrives while the previous one is still waiting or being checked waits this long. */
@@ -29,6 +30,8 @@ interface Run {
  */
 export class DiagnosticsPipeline {
   private readonly runs = new Map<string, Run>();
+  private readonly converted = new ConvertedDiagnostics();
+  private readonly collector = new LargeTextCollector();
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -102,17 +105,17 @@ export class DiagnosticsPipeline {
 
   private assemble(doc: TextDocument, analysis: DocumentAnalysis): LspDiagnostic[] {
     const { store, live, client } = this.ctx;
-    const found: Diagnostic[] = analysis.diagnostics(store.checker(doc), live.generation);
+    const found = this.converted.convert(doc, analysis, store.checker(doc), live.generation, client.relatedInformation);
     if (live.active) {
       const dir = store.configDir(doc.uri);
       for (const p of analysis.pieces()) {
         for (const c of p.document.connectors) {
           const failure = live.failure(c, dir);
-          if (failure) found.push(shiftDiagnostic(failure, p.base));
+          if (failure) found.push(toLspDiagnostic(doc, doc.uri, failure, client.relatedInformation, p.base));
         }
       }
     }
-    return found.map((d) => toLspDiagnostic(doc, doc.uri, d, client.relatedInformation));
+    return found;
   }
 
   private async publish(uri: string, run: Run): Promise<void> {
@@ -123,6 +126,7 @@ export class DiagnosticsPipeline {
       const diagnostics = await this.compute(doc, () => run.cancelled || doc.version !== version);
       if (!diagnostics || run.cancelled) return;
       await this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
+      this.collector.afterPublish();
     } catch (e) {
       logError(this.ctx.connection, 'diagnostics', e);
     } finally {

@@ -1,5 +1,5 @@
-import './v8-flags';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { applyRuntimeFlags } from './node-flags';
 import { logError } from './safe';
 import { startServer } from './server';
 
@@ -8,6 +8,7 @@ import { startServer } from './server';
  * `--stdio`, `--node-ipc` or `--socket=<port>` (vscode-languageserver reads process.argv).
  */
 export function main(): void {
+  applyRuntimeFlags();
   const connection = createConnection(ProposedFeatures.all);
   // The server must outlive any defect in a handler: log it and carry on.
   process.on('uncaughtException', (e) => logError(connection, 'uncaught exception', e));

@@ -37,8 +37,12 @@ export enum Kind {
   Access,
 }
 
-/** Marks a span or expression not read yet; `finish` replaces every one of them. */
-export const UNSET: Span = Object.freeze({ start: NaN, end: NaN });
+/**
+ * Marks a span or expression not read yet; `finish` replaces every one of them. Compared by identity.
+ * Its offsets are small integers on purpose: one span holding NaN would make V8 store the offsets of
+ * every span as boxed doubles (about 1.4 MB more for a 500 KB file; docs/benchmarks.md).
+ */
+export const UNSET: Span = Object.freeze({ start: -1, end: -1 });
 export const UNSET_EXPR: Expr = Object.freeze({ kind: 'missing', span: UNSET }) as Expr;
 
 /**
@@ -193,12 +197,14 @@ export abstract class FrameParser extends EmbeddedActionsParser {
         const c = node as Connector;
         c.span = { start, end };
         if (c.nameSpan === UNSET) c.nameSpan = { start, end: start };
+        c.items = exact(c.items);
         break;
       }
       case Kind.Block: {
         const b = node as Block;
         b.span = { start, end };
         if (b.typeSpan === UNSET) b.typeSpan = { start, end: start };
+        b.settings = exact(b.settings);
         break;
       }
       case Kind.Setting:
@@ -241,10 +247,12 @@ export abstract class FrameParser extends EmbeddedActionsParser {
         c.span = { start, end };
         if (c.nameSpan === UNSET) c.nameSpan = { start, end: start };
         for (let i = 0; i < c.args.length; i++) if (c.args[i] === UNSET_EXPR) c.args[i] = missing(end);
+        c.args = exact(c.args);
         break;
       }
       case Kind.Path:
         (node as PathExpr).span = { start, end };
+        (node as PathExpr).segments = exact((node as PathExpr).segments);
         break;
       case Kind.Member:
         if ((node as PathSegment).span === UNSET) (node as PathSegment).span = { start: end, end };
@@ -255,6 +263,14 @@ export abstract class FrameParser extends EmbeddedActionsParser {
     }
     return node;
   }
+}
+
+/**
+ * The array with no spare room. An array grown by push keeps room for 17 elements, so a path's two
+ * segments would hold 152 bytes instead of 32; a model keeps thousands of such arrays.
+ */
+function exact<T>(list: T[]): T[] {
+  return list.length === 0 ? list : list.slice();
 }
 
 function missing(at: number): Expr {

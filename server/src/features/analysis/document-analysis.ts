@@ -85,24 +85,57 @@ export class DocumentAnalysis {
 
   /** All findings, spans in the whole text: each chunk's own, then those across connectors. */
   diagnostics(checker: Checker, generation: number): Diagnostic[] {
-    const { chunks, starts } = this.chunked;
-    if (chunks.length === 1) return chunks[0].diagnostics(checker, generation);
+    const own = this.ownFindings(checker, generation);
+    if (own.length === 1) return own[0].diagnostics;
     const out: Diagnostic[] = [];
+    for (const { base, diagnostics } of own) {
+      for (const d of diagnostics) out.push(base === 0 ? d : shiftDiagnostic(d, base));
+    }
+    const across = this.acrossFindings();
+    if (across.length === 0) return out;
+    return [...out, ...across].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  }
+
+  /**
+   * Each chunk's own findings, spans relative to the chunk (add `base`), without those the pass across
+   * connectors replaces. The arrays are the chunks' cached results: the same array as long as the chunk
+   * and the checker generation are the same, which lets a caller cache what it derives from them.
+   */
+  ownFindings(checker: Checker, generation: number): { chunk: Chunk; base: number; diagnostics: Diagnostic[] }[] {
+    const { chunks, starts } = this.chunked;
+    if (chunks.length === 1)
+      return [{ chunk: chunks[0], base: 0, diagnostics: chunks[0].diagnostics(checker, generation) }];
+    return chunks.map((chunk, i) => ({ chunk, base: starts[i], diagnostics: ownOf(chunk, checker, generation) }));
+  }
+
+  /** The findings that compare connectors (spans in the whole text); none for a one-chunk document. */
+  acrossFindings(): Diagnostic[] {
+    const { chunks, starts } = this.chunked;
+    if (chunks.length === 1) return [];
     const connectors: Connector[] = [];
     for (let i = 0; i < chunks.length; i++) {
       const base = starts[i];
-      for (const d of chunks[i].diagnostics(checker, generation)) {
-        if (!CROSS_CONNECTOR_CODES.has(d.code)) out.push(base === 0 ? d : shiftDiagnostic(d, base));
-      }
       for (const c of chunks[i].document.connectors)
         connectors.push(
           base === 0 ? c : { ...c, span: shiftSpan(c.span, base), nameSpan: shiftSpan(c.nameSpan, base) },
         );
     }
-    const across = crossConnectorDiagnostics(this.text, this.uri, connectors);
-    if (across.length === 0) return out;
-    return [...out, ...across].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    return crossConnectorDiagnostics(this.text, this.uri, connectors);
   }
+}
+
+/** A chunk's findings without the cross-connector ones (of a file with several), once per findings array. */
+const ownCache = new WeakMap<Diagnostic[], Diagnostic[]>();
+function ownOf(chunk: Chunk, checker: Checker, generation: number): Diagnostic[] {
+  const all = chunk.diagnostics(checker, generation);
+  let own = ownCache.get(all);
+  if (!own) {
+    own = all.some((d) => CROSS_CONNECTOR_CODES.has(d.code))
+      ? all.filter((d) => !CROSS_CONNECTOR_CODES.has(d.code))
+      : all;
+    ownCache.set(all, own);
+  }
+  return own;
 }
 
 function pieceOf(chunk: Chunk, base: number): Piece {
