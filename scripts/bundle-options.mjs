@@ -15,10 +15,17 @@ const common = {
 /**
  * The language server is minified: V8 keeps a bundle's source text in memory and its size shows in the
  * process's resident memory (2.2 MB of source cost about 6 MiB more than 1.1 MB; docs/benchmarks.md).
- * The source map goes next to it for reading stack traces (`node --enable-source-maps`).
+ * The source map goes next to it for reading stack traces (`node --enable-source-maps`);
+ * USERSYNC_MINIFY=0 keeps it readable for a CPU profile (`npm run bench:lsp -- --profile`).
  */
 export function serverOptions(outfile) {
-  return { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile, minify: true, sourcemap: 'external' };
+  return {
+    ...common,
+    entryPoints: ['server/src/lsp/main.ts'],
+    outfile,
+    minify: process.env.USERSYNC_MINIFY !== '0',
+    sourcemap: 'external',
+  };
 }
 
 export function cliOptions(outfile) {

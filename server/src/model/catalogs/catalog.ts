@@ -89,7 +89,7 @@ export function whichIdpHas(path: string): SourceType[] {
 
 /** `organizations[0].title`, `organizations[type=work].title` → `organizations[].title`. */
 export function normalizePath(path: string): string {
-  return path.replace(/\[[^\]]*\]/g, '[]');
+  return path.includes('[') ? path.replace(/\[[^\]]*\]/g, '[]') : path; // most paths have no index
 }
 
 /** `a.b[].c` → `a.b[]`; `a` → ''. */
