@@ -147,6 +147,17 @@ describe('UserSync language features in VS Code', function () {
     );
   });
 
+  it('starts the language server with its memory flags (server/src/lsp/node-flags.ts)', function () {
+    if (process.platform === 'win32') this.skip(); // reads the server's command line with ps
+    const { execFileSync } = require('child_process');
+    const line = execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' })
+      .split('\n')
+      .find((l) => /server\.js|usersync-language-server/.test(l) && l.includes(`--clientProcessId=${process.pid}`));
+    assert.ok(line, 'the server runs as a child of this extension host');
+    for (const flag of ['--max-semi-space-size=1', '--optimize-for-size', '--single-threaded-gc', '--v8-pool-size=1'])
+      assert.ok(line.split(/\s+/).includes(flag), `${flag} in: ${line}`);
+  });
+
   it('shows the status bar item for a usersync file', async () => {
     await h.open('contoso.usersync');
     const api = await h.api();
