@@ -183,7 +183,7 @@ async function runDriver(
   const peakMiB = rss.stop();
   if (code !== 0) throw new Error(`the engine run failed (exit ${code}): ${err.trim().slice(-2000)}`);
   const result = JSON.parse(out.trim().split('\n').pop() ?? '{}') as DriverResult;
-  // the driver's own getrusage peak covers the last moments the poller may have missed
+  // the driver's own VmHWM covers the last moments the poller may have missed
   return { result, processMs, peakMiB: Math.max(peakMiB, result.maxRssKiB / 1024) };
 }
 

@@ -1,5 +1,6 @@
 import { IdCodec } from './ids';
 import { mix32 } from './random';
+import { ShapeCache } from './shape-cache';
 import { AddressBook, PeopleGenerator, Person, TENANT_DOMAIN } from './users';
 
 /** Fields a test (or the sandbox owner) may change on a person; `manager` is the manager's e-mail or null. */
@@ -17,7 +18,9 @@ export type NewPerson = PersonChange & { email: string; givenName: string; surna
  * from which Graph delta and Okta `lastUpdated` searches are answered.
  *
  * Memory: only the addresses are held for everyone; a person is generated on demand (a few µs) and
- * kept only once changed, so 100,000 people cost a few MB.
+ * kept only once changed, so 100,000 people cost a few MB. The list routes' cached JSON (`shapes`) is
+ * the exception: about 1 KB per person served, per shape in use (at most 4), so that paging through
+ * 100,000 people again costs joins, not shaping.
  */
 export class Directory {
   readonly ids: IdCodec;
@@ -28,8 +31,12 @@ export class Directory {
   private readonly changed = new Map<number, Person>();
   /** changes[k] is the index of the person touched by change number k + 1; `version` = changes.length. */
   private readonly changes: number[] = [];
+  /** The number of the last change that touched each changed, added or removed person (see `revision`). */
+  private readonly revisions = new Map<number, number>();
   private lastStamp = 0;
   private readonly generatedCount: number;
+  /** The list routes' JSON of each person, valid while the person's revision is (shape-cache.ts). */
+  readonly shapes: ShapeCache = new ShapeCache(this);
 
   constructor(count: number, seed: number) {
     this.ids = new IdCodec(mix32(seed ^ 0x1d5));
@@ -46,6 +53,14 @@ export class Directory {
 
   get version(): number {
     return this.changes.length;
+  }
+
+  /**
+   * The number of the last change to person #index (0 while as generated): whatever an IdP shows of a
+   * person is the same as long as this and its manager's revision are. Answered without building the person.
+   */
+  revision(index: number): number {
+    return this.revisions.get(index) ?? 0;
   }
 
   /** Number of people generated at start (the ones the Atlassian targets were seeded from). */
@@ -189,6 +204,7 @@ export class Directory {
     this.insert(p.index, p.email);
     this.changed.set(p.index, p);
     this.changes.push(p.index);
+    this.revisions.set(p.index, this.changes.length);
     return p;
   }
 
@@ -213,6 +229,7 @@ export class Directory {
   private touch(p: Person): void {
     p.lastUpdated = this.stamp();
     this.changes.push(p.index);
+    this.revisions.set(p.index, this.changes.length);
   }
 
   /** Now, but strictly increasing, so `lastUpdated gt <previous>` always sees the next change. */

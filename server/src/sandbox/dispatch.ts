@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 import type { FaultInjector } from './faults';
-import { findRoute, SimRequest, SimResponse, Simulator, VendorName } from './http';
+import { findRoute, JsonText, SimRequest, SimResponse, Simulator, VendorName } from './http';
 
 /**
  * One request through the sandbox: find the vendor by path prefix and the route, count it, decide a
@@ -95,7 +95,8 @@ export function send(res: ServerResponse, r: SimResponse): void {
     res.end();
     return;
   }
-  const text = typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
+  const text: string | Buffer =
+    typeof r.body === 'string' ? r.body : r.body instanceof JsonText ? r.body.bytes : JSON.stringify(r.body);
   if (!res.hasHeader('Content-Type'))
     res.setHeader(
       'Content-Type',

@@ -7,6 +7,7 @@ import {
   decodeToken,
   encodeToken,
   intParam,
+  jsonWithLists,
   reply,
   route,
   SimRequest,
@@ -14,7 +15,6 @@ import {
   Simulator,
 } from './http';
 import { FixedWindow } from './rate-limit';
-import type { Person } from './users';
 
 /**
  * Google Admin SDK Directory API (api-facts §3), under /google: API base = https://admin.googleapis.com,
@@ -137,14 +137,23 @@ function listUsers(ctx: SandboxContext, req: SimRequest): SimResponse {
   const size = max ?? 100;
   const order = orderOf(ctx, req);
   if (!Array.isArray(order) && order) return order;
-  const page = order ? sortedPage(ctx, order, from, size, accept) : ctx.dir.page(from, size, (p) => accept(p, ctx.dir));
+  // Everything a person's entry depends on besides the person (shape-cache.ts); the order only picks entries.
+  const key = ['google', domain ?? '-', query ?? '', shape.projection, shape.mask.join(',')].join('\n');
+  const page = ctx.dir.shapes.page(
+    key,
+    from,
+    size,
+    (p) => accept(p, ctx.dir),
+    (p) => googleUser(p, ctx.dir, ctx.google.customerId, shape.projection, shape.mask),
+    order,
+  );
   const body: Record<string, unknown> = {
     kind: 'admin#directory#users',
     etag: `"${ctx.dir.version}"`,
-    users: page.people.map((p) => googleUser(p, ctx.dir, ctx.google.customerId, shape.projection, shape.mask)),
+    users: null,
   };
   if (page.next >= 0) body.nextPageToken = encodeToken({ p: page.next });
-  return reply(200, body);
+  return reply(200, jsonWithLists(body, { users: page.items }));
 }
 
 // api-facts §3 users.list: orderBy email|familyName|givenName + sortOrder. The order is cached per version.
@@ -167,23 +176,6 @@ function orderOf(ctx: SandboxContext, req: SimRequest): number[] | SimResponse |
   if (desc) order.reverse();
   orderCache.set(ctx.dir, { key: cacheKey, order });
   return order;
-}
-
-function sortedPage(
-  ctx: SandboxContext,
-  order: number[],
-  from: number,
-  size: number,
-  accept: GoogleFilter,
-): { people: Person[]; next: number } {
-  const people: Person[] = [];
-  for (let k = from; k < order.length; k++) {
-    const p = ctx.dir.present(order[k]);
-    if (!p || !accept(p, ctx.dir)) continue;
-    if (people.length === size) return { people, next: k };
-    people.push(p);
-  }
-  return { people, next: -1 };
 }
 
 function getUser(ctx: SandboxContext, req: SimRequest): SimResponse {

@@ -3,7 +3,18 @@ import { graphError, GraphApi, userReadCost } from './graph-common';
 import { graphDelta } from './graph-delta';
 import { filterHolds, parseGraphFilter } from './graph-filter';
 import { GRAPH_DEFAULT_PROPS } from './graph-shape';
-import { decodeToken, encodeToken, intParam, jsonBody, reply, route, SimRequest, SimResponse, Simulator } from './http';
+import {
+  decodeToken,
+  encodeToken,
+  intParam,
+  jsonBody,
+  jsonWithLists,
+  reply,
+  route,
+  SimRequest,
+  SimResponse,
+  Simulator,
+} from './http';
 import type { Person } from './users';
 
 /** Microsoft Graph v1.0 users (api-facts §1), under /graph: base URL = https://graph.microsoft.com. */
@@ -118,12 +129,15 @@ function listUsers(api: GraphApi, req: SimRequest): SimResponse {
     from = t.p;
   }
   const dir = api.ctx.dir;
-  const page = dir.page(from, size, filter?.ok ? (p) => filterHolds(filter.filter, p, api.type, dir) : undefined);
+  // Everything the answer depends on besides the people (shape-cache.ts).
+  const key = ['graph', req.base, props.join(','), managerProps?.join(',') ?? '-', rawFilter ?? ''].join('\n');
+  const accept = filter?.ok ? (p: Person) => filterHolds(filter.filter, p, api.type, dir) : () => true;
+  const page = dir.shapes.page(key, from, size, accept, (p) => withManager(api, p, props, managerProps));
   const body: Record<string, unknown> = { '@odata.context': context(req, q.has('$select') ? props : null) };
   // api-facts §1 Paging: follow @odata.nextLink verbatim; it embeds $skiptoken and the other params.
   if (page.next >= 0) body['@odata.nextLink'] = nextLink(req, encodeToken({ p: page.next }));
-  body.value = page.people.map((p) => withManager(api, p, props, managerProps));
-  return reply(200, body);
+  body.value = null;
+  return reply(200, jsonWithLists(body, { value: page.items }));
 }
 
 function nextLink(req: SimRequest, token: string): string {

@@ -23,9 +23,57 @@ export interface SimResponse {
   status: number;
   /** An array value is sent as repeated header lines (Okta's two `Link` headers). */
   headers?: Record<string, string | string[]>;
-  /** Serialised as JSON unless a string; nothing for 204. */
+  /** Serialised as JSON unless a string (sent as text) or a JsonText (sent as is); nothing for 204. */
   body?: unknown;
 }
+
+/** A body already serialised as JSON, as UTF-8 (a page joined from cached user objects): sent as is. */
+export class JsonText {
+  constructor(readonly bytes: Buffer) {}
+}
+
+/**
+ * `JSON.stringify(fields)` as UTF-8, byte for byte, where the values under `lists` are arrays given as
+ * the UTF-8 JSON of their items (ShapeCache pages): keys in insertion order, `undefined` values left out.
+ */
+export function jsonWithLists(fields: Record<string, unknown>, lists: Record<string, Buffer[]>): JsonText {
+  const parts: Buffer[] = [];
+  let text = '{';
+  let first = true;
+  for (const [k, v] of Object.entries(fields)) {
+    const list = lists[k];
+    if (!list && v === undefined) continue;
+    text += `${first ? '' : ','}${JSON.stringify(k)}:`;
+    first = false;
+    if (!list) {
+      text += JSON.stringify(v);
+      continue;
+    }
+    parts.push(Buffer.from(text), ...arrayParts(list));
+    text = '';
+  }
+  parts.push(Buffer.from(`${text}}`));
+  return new JsonText(Buffer.concat(parts));
+}
+
+/** A JSON array of items given as UTF-8 JSON. */
+export function jsonArray(items: Buffer[]): JsonText {
+  return new JsonText(Buffer.concat(arrayParts(items)));
+}
+
+function arrayParts(items: Buffer[]): Buffer[] {
+  const parts: Buffer[] = [OPEN];
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) parts.push(COMMA);
+    parts.push(items[i]);
+  }
+  parts.push(CLOSE);
+  return parts;
+}
+
+const OPEN = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
 
 export type Handler = (req: SimRequest) => SimResponse | Promise<SimResponse>;
 

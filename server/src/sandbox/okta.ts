@@ -1,12 +1,11 @@
 import { randomBytes } from 'crypto';
 import type { SandboxContext } from './context';
-import { credential, formBody, intParam, reply, route, SimRequest, SimResponse, Simulator } from './http';
+import { credential, formBody, intParam, jsonArray, reply, route, SimRequest, SimResponse, Simulator } from './http';
 import { oktaUserSchema } from './okta-schema';
 import { parseOktaQuery, Predicate } from './okta-search';
 import { oktaUser } from './okta-shape';
 import { FixedWindow } from './rate-limit';
 import { audienceIs, decodeJwt, notExpired } from './tokens';
-import type { Person } from './users';
 
 /** Okta management API (api-facts §2), under /okta: base URL = the org URL (https://contoso.okta.com). */
 
@@ -130,21 +129,24 @@ function listUsers(ctx: SandboxContext, req: SimRequest): SimResponse {
     if (i < 0) return oktaError(400, 'E0000001', 'Api validation failed: after');
     from = i + 1;
   }
-  const page = dir.page(from, limit, (p) => accept(p, dir));
-  const links = [`<${req.url}>; rel="self"`];
-  if (paged && page.next >= 0)
-    links.push(`<${nextUrl(req, page.people[page.people.length - 1], dir, limit)}>; rel="next"`);
-  return reply(
-    200,
-    page.people.map((p) => oktaUser(p, dir, req.base)),
-    { Link: links },
+  // Everything the answer depends on besides the people (shape-cache.ts); `q` is a filter too.
+  const key = ['okta', req.base, search ?? '-', filter ?? '-', prefix ?? '-'].join('\n');
+  const page = dir.shapes.page(
+    key,
+    from,
+    limit,
+    (p) => accept(p, dir),
+    (p) => oktaUser(p, dir, req.base),
   );
+  const links = [`<${req.url}>; rel="self"`];
+  if (paged && page.next >= 0) links.push(`<${nextUrl(req, page.last, dir, limit)}>; rel="next"`);
+  return reply(200, jsonArray(page.items), { Link: links });
 }
 
 // api-facts §2 List: follow `Link: <…/api/v1/users?after=…&limit=…>; rel="next"` until absent.
-function nextUrl(req: SimRequest, last: Person, dir: SandboxContext['dir'], limit: number): string {
+function nextUrl(req: SimRequest, last: number, dir: SandboxContext['dir'], limit: number): string {
   const params = new URLSearchParams(req.query);
-  params.set('after', dir.ids.oktaId(last.index));
+  params.set('after', dir.ids.oktaId(last));
   params.set('limit', String(limit));
   return `${req.base}/api/v1/users?${params.toString()}`;
 }

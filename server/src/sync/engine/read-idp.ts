@@ -136,6 +136,10 @@ export async function* prefetched<T>(source: AsyncIterable<T>): AsyncGenerator<T
         return;
       }
       next = it.next();
+      next.catch(() => undefined); // awaited below; meanwhile a failure is not "unhandled"
+      // A turn of the event loop, so that the request for the next page is written before this page is
+      // planned (planning a page is synchronous work) and the planning overlaps the wait for the answer.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       yield r.value;
     }
   } finally {

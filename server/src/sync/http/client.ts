@@ -125,7 +125,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     let refreshed = false;
     for (;;) {
       const signal = combine(options.signal, req.signal);
-      await sleep(notBefore - Date.now(), signal, redactUrl(url));
+      const wait = notBefore - Date.now();
+      if (wait > 0 || signal?.aborted) await sleep(wait, signal, redactUrl(url)); // redacting costs: only when needed
       attempt++;
       const authValue = options.auth ? await options.auth(false) : undefined;
       let res: AxiosResponse<string>;
@@ -146,7 +147,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const headers = plainHeaders(res.headers);
       const body = parseBody(res.data);
       const status = res.status;
-      emit({ kind: 'response', method, url: redactUrl(url), status, attempt });
+      // Redacting parses the URL (100 usernames on a target read): only for a listener that reads it.
+      emit(lazyUrl({ kind: 'response', method, status, attempt }, url));
       const slow = slowdownMs(headers, Date.now(), backoff.maxMs);
       if (slow > 0) {
         notBefore = Math.max(notBefore, Date.now() + slow);
@@ -207,9 +209,20 @@ function plainHeaders(raw: unknown): Headers {
   return out;
 }
 
+/** The event with `url` redacted when first read. */
+function lazyUrl(event: Omit<HttpEvent, 'url'>, url: string): HttpEvent {
+  let shown: string | undefined;
+  return Object.defineProperty(event as HttpEvent, 'url', {
+    get: () => (shown ??= redactUrl(url)),
+    enumerable: true,
+  });
+}
+
 function parseBody(text: unknown): unknown {
   if (typeof text !== 'string' || text.length === 0) return text === '' ? undefined : text;
-  const c = text.trimStart()[0];
+  let i = 0;
+  while (i < text.length && /\s/.test(text[i])) i++; // not trimStart(): that copies the whole body
+  const c = text[i];
   if (c !== '{' && c !== '[' && c !== '"') return text;
   try {
     return JSON.parse(text);

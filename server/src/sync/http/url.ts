@@ -25,7 +25,8 @@ export function withQuery(url: string, query: Query | undefined): string {
 }
 
 function enc(s: string): string {
-  return encodeURIComponent(s).replace(/%24/g, '$').replace(/%2C/g, ',');
+  const e = encodeURIComponent(s);
+  return e.includes('%2') ? e.replace(/%24/g, '$').replace(/%2C/g, ',') : e;
 }
 
 /** Encodes one path segment (a login, an id, a property key). */

@@ -125,9 +125,14 @@ function toTargetUser(u: Partial<TargetUser>): TargetUser {
 }
 
 function stringRecord(v: unknown): Record<string, string> {
+  if (!v || typeof v !== 'object') return {};
+  const record = v as Record<string, unknown>;
+  // Runs for every target user, twice: the parsed object itself when it holds only strings (the rule).
+  let clean = true;
+  for (const k in record) if (typeof record[k] !== 'string') clean = false;
+  if (clean && Object.getPrototypeOf(record) === Object.prototype) return record as Record<string, string>;
   const out: Record<string, string> = {};
-  if (v && typeof v === 'object')
-    for (const [k, x] of Object.entries(v)) if (x !== null && x !== undefined) out[k] = String(x);
+  for (const [k, x] of Object.entries(record)) if (x !== null && x !== undefined) out[k] = String(x);
   return out;
 }
 
