@@ -11,7 +11,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/src/{text,syntax,model,check,format,yaml,features,sync}/**/*.ts'],
+    files: ['server/src/{text,syntax,model,check,format,yaml,features,sync,runtime}/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

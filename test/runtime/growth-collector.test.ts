@@ -1,47 +1,47 @@
 import { strict as assert } from 'assert';
-import { exposeGc, LargeTextCollector } from '../../server/src/lsp/memory';
+import { exposeGc, GrowthCollector } from '../../server/src/runtime/growth-collector';
 
 const MB = 1024 * 1024;
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-/** A heap whose large-object space the test sets, and which counts the full collections asked of it. */
-function fakeHeap(bytes: number) {
+/** A heap whose measured part the test sets, and which counts the full collections asked of it. */
+function fakeHeap(size: number) {
   const heap = {
-    bytes,
+    size,
     collections: 0,
-    largeObjectBytes: () => heap.bytes,
+    bytes: () => heap.size,
     gc: () => {
       heap.collections++;
-      heap.bytes = 1 * MB; // what survives: the current text
+      heap.size = 1 * MB; // what survives
     },
   };
   return heap;
 }
 
-describe('collecting the old copies of a large document text', () => {
-  it('collects once, on the turn after a publish, when old texts have piled up past the threshold', async () => {
+describe('a full collection when part of the heap has grown', () => {
+  it('collects once, on the turn after the work, when the measure grew past the threshold', async () => {
     const heap = fakeHeap(1 * MB);
-    const collector = new LargeTextCollector(4 * MB, heap);
-    heap.bytes = 6 * MB;
-    collector.afterPublish();
-    collector.afterPublish();
-    assert.equal(heap.collections, 0, 'not while the publish is on its way');
+    const collector = new GrowthCollector(4 * MB, heap);
+    heap.size = 6 * MB;
+    collector.check();
+    collector.check();
+    assert.equal(heap.collections, 0, 'not during the work that called check');
     await nextTurn();
     assert.equal(heap.collections, 1);
   });
 
   it('leaves V8 alone below the threshold, and measures growth from the last collection', async () => {
     const heap = fakeHeap(1 * MB);
-    const collector = new LargeTextCollector(4 * MB, heap);
-    heap.bytes = 4.5 * MB;
-    collector.afterPublish();
+    const collector = new GrowthCollector(4 * MB, heap);
+    heap.size = 4.5 * MB;
+    collector.check();
     await nextTurn();
     assert.equal(heap.collections, 0);
-    heap.bytes = 6 * MB;
-    collector.afterPublish();
+    heap.size = 6 * MB;
+    collector.check();
     await nextTurn();
-    heap.bytes = 4.5 * MB; // 3.5 MB above what the collection left
-    collector.afterPublish();
+    heap.size = 4.5 * MB; // 3.5 MB above what the collection left
+    collector.check();
     await nextTurn();
     assert.equal(heap.collections, 1);
   });

@@ -9,7 +9,7 @@ import type { DocumentAnalysis } from '../features/analysis/document-analysis';
 import type { ServerContext } from './context';
 import { toLspDiagnostic } from './convert';
 import { ConvertedDiagnostics } from './converted-diagnostics';
-import { LargeTextCollector } from './memory';
+import { largeTextCollector } from './memory';
 import { guard, logError } from './safe';
 
 /** A change that arrives while the previous one is still waiting or being checked waits this long. */
@@ -31,7 +31,7 @@ interface Run {
 export class DiagnosticsPipeline {
   private readonly runs = new Map<string, Run>();
   private readonly converted = new ConvertedDiagnostics();
-  private readonly collector = new LargeTextCollector();
+  private readonly collector = largeTextCollector();
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -126,7 +126,7 @@ export class DiagnosticsPipeline {
       const diagnostics = await this.compute(doc, () => run.cancelled || doc.version !== version);
       if (!diagnostics || run.cancelled) return;
       await this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
-      this.collector.afterPublish();
+      this.collector.check();
     } catch (e) {
       logError(this.ctx.connection, 'diagnostics', e);
     } finally {
