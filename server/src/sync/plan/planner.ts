@@ -27,11 +27,11 @@ export interface PlanOptions {
 /**
  * A page's raw users, once planned, are garbage; V8 would let 100,000 users' worth pile up in its old
  * generation before collecting (peak RSS 160–227 MiB at 100,000 Google users against a live heap of
- * 22–34 MiB, docs/benchmarks.md). A full collection each time it grew by 32 MB keeps the peak near what
+ * 22–34 MiB, docs/benchmarks.md). A full collection each time it grew by 16 MB keeps the peak near what
  * a run holds, for a few tens of milliseconds per 100,000 users.
  */
 function pageGarbageCollector(): GrowthCollector {
-  return new GrowthCollector(32 * 1024 * 1024, { bytes: oldGenerationBytes, gc: exposeGc() });
+  return new GrowthCollector(16 * 1024 * 1024, { bytes: oldGenerationBytes, gc: exposeGc() });
 }
 
 /** Usernames per target read: the companion endpoint's limit. */
