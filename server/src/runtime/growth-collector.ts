@@ -48,12 +48,17 @@ function spaceBytes(name: string): number {
   return name === 'large_object_space' ? (space?.space_size ?? 0) : (space?.space_used_size ?? 0);
 }
 
-/** V8's full collection, made callable without starting node with --expose-gc. */
+let exposed: { gc: (() => void) | undefined } | undefined;
+
+/** V8's full collection, made callable without starting node with --expose-gc (once per process). */
 export function exposeGc(): (() => void) | undefined {
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return undefined;
+  if (!exposed) {
+    try {
+      setFlagsFromString('--expose-gc');
+      exposed = { gc: runInNewContext('gc') as () => void };
+    } catch {
+      exposed = { gc: undefined };
+    }
   }
+  return exposed.gc;
 }
