@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { cpus, loadavg, tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -8,8 +8,8 @@ import { parseDocument } from '../../server/src/parse';
 import { printYaml } from '../../server/src/yaml/print-yaml';
 import { benchConfigText } from './lsp-config';
 import { LspSession } from './lsp-session';
-import { combine, profileReport, report, type Result } from './lsp-report';
-import { flags, memoryOf, percentile } from './measure';
+import { combine, oursOnly, profileReport, report, type Result } from './lsp-report';
+import { flags, mainThreadCpuMs, memoryOf } from './measure';
 
 /**
  * LSP benchmark (docs/benchmarks.md): the usersync language server on a large `.usersync` file against
@@ -129,17 +129,7 @@ async function main(): Promise<void> {
     }
     const results = runs.map(combine);
     if (args.has('ours-only')) {
-      const [o] = results;
-      const at = (k: keyof Result['peaks']) =>
-        percentile(
-          runs[0].map((r) => r.peaks[k]),
-          50,
-        ).toFixed(1);
-      console.log(
-        `ours only: open ${o.openMs.toFixed(1)} ms (main thread CPU ${o.openCpuMs.toFixed(1)} ms), peak ${o.peakMiB.toFixed(1)} MiB, before open ${o.idleMiB.toFixed(1)} MiB; ` +
-          `peak by the end of open ${at('open')}, of the edits ${at('edits')}, of the completions ${at('completions')} MiB; ` +
-          `edit p50 ${percentile(o.edits, 50).toFixed(2)} ms, completion p95 ${percentile(o.completions, 95).toFixed(2)} ms`,
-      );
+      console.log(oursOnly(runs[0]));
       if (profileDir) console.log(profileReport(profileDir, results[0].windows));
       return;
     }
@@ -232,15 +222,6 @@ async function measure(subject: Subject, sizes: Sizes): Promise<Result> {
 }
 
 const KEY_INTERVAL_MS = 30;
-
-/** CPU time of a process's main thread so far (Linux schedstat, ns → ms): steadier than wall time on a busy machine. */
-function mainThreadCpuMs(pid: number): number {
-  try {
-    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
-  } catch {
-    return NaN;
-  }
-}
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const pad = (i: number): string => String(i).padStart(3, '0');

@@ -82,3 +82,12 @@ export function flags(argv: string[]): { has(name: string): boolean; get(name: s
     },
   };
 }
+
+/** CPU time of a process's main thread so far (Linux schedstat, ns → ms): steadier than wall time on a busy machine. */
+export function mainThreadCpuMs(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return NaN;
+  }
+}
