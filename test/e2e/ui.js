@@ -44,6 +44,12 @@ async function step(name, fn) {
 }
 
 async function command(title) {
+  // F1 on a quick input still closing (the previous step's) would toggle the palette shut again
+  const open = page.locator('.quick-input-widget:visible');
+  if (await open.count()) {
+    await page.keyboard.press('Escape');
+    await open.first().waitFor({ state: 'hidden', timeout: 5000 });
+  }
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ timeout: 10000 });
@@ -110,14 +116,21 @@ async function main() {
       await openFile('broken.usersync');
       const squiggle = page.locator('.editor-instance .monaco-editor .view-overlays .squiggly-error').first();
       await squiggle.waitFor({ timeout: 30000 });
-      // hover() would scroll the virtualized editor itself; move the mouse onto the squiggle's box instead
-      const box = await squiggle.boundingBox();
-      if (!box) throw new Error('the squiggle has no box on screen');
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await page
-        .locator('.monaco-hover:visible', { hasText: /departmnt|attribute/i })
-        .first()
-        .waitFor({ timeout: 10000 });
+      // hover() would scroll the virtualized editor itself; move the mouse onto the squiggle's box instead.
+      // A move that lands while the editor is still laying out shows no hover: move off and on again, 3 tries.
+      const hover = page.locator('.monaco-hover:visible', { hasText: /departmnt|attribute/i }).first();
+      for (let attempt = 1; ; attempt++) {
+        const box = await squiggle.boundingBox();
+        if (!box) throw new Error('the squiggle has no box on screen');
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        try {
+          await hover.waitFor({ timeout: 6000 });
+          break;
+        } catch (e) {
+          if (attempt === 3) throw e;
+          await page.mouse.move(5, 5);
+        }
+      }
       await page.screenshot({ path: path.join(SHOTS, 'diagnostics.png') });
       await page.mouse.move(5, 5);
     });
