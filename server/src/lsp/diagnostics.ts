@@ -52,6 +52,7 @@ export class DiagnosticsPipeline {
           const items = await this.compute(doc, () => token.isCancellationRequested || doc.version !== version);
           if (!items)
             throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
+          this.collector.check();
           return { kind: 'full', resultId, items };
         },
       ),
