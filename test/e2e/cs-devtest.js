@@ -5,34 +5,20 @@
 // $E2E_RESULT_FILE; this script prints that file and exits 0 only when nothing failed.
 // usage: CS_BASE=http://127.0.0.1:PORT E2E_RESULT_FILE=... node cs-devtest.js <extensionPath> <suiteIndex.js> <workspaceFolder>
 'use strict';
-const { chromium } = require('playwright-core');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const BASE = process.env.CS_BASE || 'http://127.0.0.1:8181';
+const { BASE, launchChromium, workbenchUrl } = require('./workbench');
+
 const [ext, tests, folder] = process.argv.slice(2);
 const resultFile = process.env.E2E_RESULT_FILE;
 const timeoutMs = Number(process.env.E2E_TIMEOUT_MS || 240000);
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 async function main() {
   fs.rmSync(resultFile, { force: true });
-  const authority = new URL(BASE).host;
-  const payload = [
-    ['extensionDevelopmentPath', `vscode-remote://${authority}${ext}`],
-    ['extensionTestsPath', `vscode-remote://${authority}${tests}`],
-  ];
-  const url = `${BASE}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const url = workbenchUrl(ext, folder, [['extensionTestsPath', `vscode-remote://${new URL(BASE).host}${tests}`]]);
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('console', (m) => {

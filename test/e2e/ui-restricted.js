@@ -3,55 +3,21 @@
 // are offered. Prints one PASS/FAIL line per step and "N passed, N failed".
 // usage: CS_BASE=http://127.0.0.1:PORT node test/e2e/ui-restricted.js <extensionPath> <workspaceFolder>
 'use strict';
-const { chromium } = require('playwright-core');
 const os = require('os');
-const path = require('path');
+const { launchChromium, workbenchUrl, Steps, palette: openPalette } = require('./workbench');
 
-const BASE = process.env.CS_BASE || 'http://127.0.0.1:8181';
-const FAILS = process.env.FAIL_DIR || os.tmpdir();
 const [ext, folder] = process.argv.slice(2);
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const results = [];
+const steps = new Steps(process.env.FAIL_DIR || os.tmpdir(), 'restricted');
+const step = (name, fn) => steps.step(name, fn);
 let page;
 
-async function step(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push(true);
-    console.log(`PASS ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    results.push(false);
-    console.log(`FAIL ${name}: ${String(e.message || e).split('\n')[0]}`);
-    const shot = path.join(FAILS, `restricted-failure-${results.length}.png`);
-    await page?.screenshot({ path: shot }).catch(() => undefined);
-    console.log(`     screenshot: ${shot}`);
-  }
-}
-
-async function palette(text) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ timeout: 10000 });
-  await input.fill(`>${text}`);
-}
+const palette = (text) => openPalette(page, text);
 
 async function main() {
-  const authority = new URL(BASE).host;
-  const payload = [['extensionDevelopmentPath', `vscode-remote://${authority}${ext}`]];
-  const url = `${BASE}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const url = workbenchUrl(ext, folder);
+  const browser = await launchChromium();
   try {
-    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    page = steps.page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await step('the folder opens in Restricted Mode when its authors are not trusted', async () => {
       await page.goto(url);
       await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
@@ -109,13 +75,4 @@ async function main() {
   }
 }
 
-main()
-  .catch((e) => {
-    results.push(false);
-    console.log(`FAIL restricted run: ${e.message}`);
-  })
-  .finally(() => {
-    const passed = results.filter(Boolean).length;
-    console.log(`${passed} passed, ${results.length - passed} failed`);
-    process.exitCode = results.every(Boolean) ? 0 : 1;
-  });
+steps.run(main, 'restricted run');

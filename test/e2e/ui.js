@@ -5,58 +5,18 @@
 // Prints one PASS/FAIL line per step and "N passed, N failed"; exit 1 when a step failed.
 // usage: CS_BASE=http://127.0.0.1:PORT SHOT_DIR=docs/images node test/e2e/ui.js <extensionPath> <workspaceFolder>
 'use strict';
-const { chromium } = require('playwright-core');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { launchChromium, workbenchUrl, Steps, command: runCommand } = require('./workbench');
 
-const BASE = process.env.CS_BASE || 'http://127.0.0.1:8181';
 const SHOTS = process.env.SHOT_DIR || path.join(os.tmpdir(), 'usersync-shots');
-const FAILS = process.env.FAIL_DIR || os.tmpdir();
 const [ext, folder] = process.argv.slice(2);
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const results = [];
+const steps = new Steps(process.env.FAIL_DIR || os.tmpdir(), 'ui');
+const step = (name, fn) => steps.step(name, fn);
 let page;
 
-/** Runs one step; a failed step is recorded with a screenshot and the remaining steps still run. */
-async function step(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push(true);
-    console.log(`PASS ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    results.push(false);
-    console.log(`FAIL ${name}: ${String(e.message || e).split('\n')[0]}`);
-    const shot = path.join(FAILS, `ui-failure-${results.length}.png`);
-    await page?.screenshot({ path: shot }).catch(() => undefined);
-    console.log(`     screenshot: ${shot}`);
-  }
-}
-
-async function command(title) {
-  // F1 on a quick input still closing (the previous step's) would toggle the palette shut again
-  const open = page.locator('.quick-input-widget:visible');
-  if (await open.count()) {
-    await page.keyboard.press('Escape');
-    await open.first().waitFor({ state: 'hidden', timeout: 5000 });
-  }
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ timeout: 10000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10000 });
-  await page.keyboard.press('Enter');
-}
+const command = (title) => runCommand(page, title);
 
 async function openFile(name) {
   await page.keyboard.press('Control+P');
@@ -100,12 +60,10 @@ async function notificationCenterText(needle, timeout) {
 
 async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });
-  const authority = new URL(BASE).host;
-  const payload = [['extensionDevelopmentPath', `vscode-remote://${authority}${ext}`]];
-  const url = `${BASE}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const url = workbenchUrl(ext, folder);
+  const browser = await launchChromium();
   try {
-    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    page = steps.page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await step('the workbench loads with the extension', async () => {
       await page.goto(url);
       await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
@@ -239,13 +197,4 @@ async function main() {
   }
 }
 
-main()
-  .catch((e) => {
-    results.push(false);
-    console.log(`FAIL ui run: ${e.message}`);
-  })
-  .finally(() => {
-    const passed = results.filter(Boolean).length;
-    console.log(`${passed} passed, ${results.length - passed} failed`);
-    process.exitCode = results.every(Boolean) ? 0 : 1;
-  });
+steps.run(main, 'ui run');
