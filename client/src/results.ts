@@ -1,4 +1,5 @@
 import type { Plan, PlanStats } from '../../server/src/sync/plan/plan-types';
+import type { HistoryRow } from '../../server/src/cli/output/history-view';
 import type { RunReport } from '../../server/src/sync/engine/report';
 
 /** The CLI's JSON outputs (`preview|run|history --format json`) and how the extension words them. */
@@ -9,18 +10,9 @@ export interface RunsJson {
   runs: RunReport[];
 }
 
+/** `usersync history --format json`: the rows the CLI prints as a table. */
 export interface HistoryJson {
-  runs: {
-    id: number;
-    connector: string;
-    trigger: string;
-    started: string;
-    durationMs: number | null;
-    status: string;
-    updated: number;
-    notDone: number;
-    changes: number;
-  }[];
+  runs: HistoryRow[];
 }
 
 export function plural(n: number, word: string): string {
