@@ -16,6 +16,15 @@ import type {
 
 export const SERVER = path.join(__dirname, '..', '..', 'bin', 'usersync-language-server.js');
 
+/** `initialize` with no capabilities and no workspace: enough to see a transport work. */
+export function initializeBare(connection: MessageConnection): Promise<InitializeResult> {
+  return connection.sendRequest<InitializeResult>('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {},
+  });
+}
+
 /** Capabilities of a typical client that takes pushed diagnostics, snippets and markdown. */
 export const PUSH_CLIENT: ClientCapabilities = {
   textDocument: {

@@ -2,9 +2,8 @@ import { strict as assert } from 'assert';
 import { spawn } from 'child_process';
 import { readFileSync } from 'fs';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import type { InitializeResult } from 'vscode-languageserver-protocol';
 import { SERVER_NODE_FLAGS } from '../../server/src/lsp/node-flags';
-import { SERVER } from './lsp-client';
+import { initializeBare, SERVER } from './lsp-client';
 
 describe('the language server process runs with its memory flags', function () {
   this.timeout(20_000);
@@ -22,11 +21,7 @@ describe('the language server process runs with its memory flags', function () {
     );
     connection.listen();
     try {
-      const init = await connection.sendRequest<InitializeResult>('initialize', {
-        processId: process.pid,
-        rootUri: null,
-        capabilities: {},
-      });
+      const init = await initializeBare(connection);
       assert.equal(init.serverInfo?.name, 'usersync-language-server');
       const argv = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
       assert.deepEqual(

@@ -1,8 +1,7 @@
 import { strict as assert } from 'assert';
 import { fork } from 'child_process';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
-import type { InitializeResult } from 'vscode-languageserver-protocol';
-import { SERVER } from './lsp-client';
+import { initializeBare, SERVER } from './lsp-client';
 
 describe('language server transports', function () {
   this.timeout(20_000);
@@ -13,11 +12,7 @@ describe('language server transports', function () {
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     connection.listen();
     try {
-      const init = await connection.sendRequest<InitializeResult>('initialize', {
-        processId: process.pid,
-        rootUri: null,
-        capabilities: {},
-      });
+      const init = await initializeBare(connection);
       assert.equal(init.serverInfo?.name, 'usersync-language-server');
       await connection.sendRequest('shutdown');
       await connection.sendNotification('exit');
