@@ -35,17 +35,17 @@ export class GrowthCollector {
 
 /** Bytes in V8's large-object space: strings and arrays over 128 KB, freed only by a full collection. */
 export function largeObjectBytes(): number {
-  return spaceBytes('large_object_space');
+  return getHeapSpaceStatistics().find((s) => s.space_name === 'large_object_space')?.space_size ?? 0;
 }
 
 /** Bytes used in the old generation (old space and large-object space), where promoted garbage waits. */
 export function oldGenerationBytes(): number {
-  return spaceBytes('old_space') + spaceBytes('large_object_space');
-}
-
-function spaceBytes(name: string): number {
-  const space = getHeapSpaceStatistics().find((s) => s.space_name === name);
-  return name === 'large_object_space' ? (space?.space_size ?? 0) : (space?.space_used_size ?? 0);
+  let bytes = 0;
+  for (const s of getHeapSpaceStatistics()) {
+    if (s.space_name === 'old_space') bytes += s.space_used_size;
+    if (s.space_name === 'large_object_space') bytes += s.space_size;
+  }
+  return bytes;
 }
 
 let exposed: { gc: (() => void) | undefined } | undefined;
