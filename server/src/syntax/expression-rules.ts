@@ -13,9 +13,11 @@ export abstract class ExpressionParser extends FrameParser {
 
   public expression = this.RULE('expression', (): Expr | undefined => this.OR(this.expressionAlts));
 
+  // A call before a path: Chevrotain's LL(2) lookahead tells `name(` from `name` without a GATE (an
+  // alternative with a GATE makes every OR of that rule allocate an array of the gates per call).
   private expressionAlts = [
     { ALT: () => this.stringExpr(this.CONSUME(T.StringLiteral)) },
-    { GATE: () => this.LA(2).tokenType === T.LParen, ALT: () => this.SUBRULE(this.call) },
+    { ALT: () => this.SUBRULE(this.call) },
     { ALT: () => this.SUBRULE(this.path) },
   ];
 
