@@ -68,6 +68,12 @@ export interface HttpResponse<T = unknown> {
 export interface HttpClient {
   readonly origin: string;
   request<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>>;
+  /**
+   * As `request`, but an accepted answer's body comes back as the text received, not parsed (`parseBody`
+   * parses it later): a pager can ask for the next page before it spends time parsing this one
+   * (sources/chained-pages.ts). Error answers are parsed as usual, for their vendor messages.
+   */
+  requestText(req: HttpRequest): Promise<HttpResponse<string>>;
   getJson<T = unknown>(url: string, query?: Query, signal?: AbortSignal): Promise<T>;
   close(): void;
 }
@@ -116,7 +122,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     });
   }
 
-  async function request<T>(req: HttpRequest): Promise<HttpResponse<T>> {
+  async function request<T>(req: HttpRequest, parse = true): Promise<HttpResponse<T>> {
     let method = req.method ?? 'GET';
     let url = withQuery(resolveUrl(options.baseUrl, req.url), req.query);
     pin(url);
@@ -145,8 +151,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         throw new HttpError(method, redactUrl(url), undefined, undefined, undefined, code ?? message);
       }
       const headers = plainHeaders(res.headers);
-      const body = parseBody(res.data);
       const status = res.status;
+      const accepted = (status >= 200 && status < 300) || req.accept?.includes(status) === true;
+      const body = parse || !accepted ? parseBody(res.data) : res.data;
       // Redacting parses the URL (100 usernames on a target read): only for a listener that reads it.
       emit(lazyUrl({ kind: 'response', method, status, attempt }, url));
       const slow = slowdownMs(headers, Date.now(), backoff.maxMs);
@@ -170,7 +177,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           continue;
         }
       }
-      if ((status >= 200 && status < 300) || req.accept?.includes(status)) {
+      if (accepted) {
         return { status, headers, data: body as T, url };
       }
       if (isRetryableStatus(status, body) && attempt <= maxRetries) {
@@ -187,6 +194,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     origin,
     request,
+    requestText: (req) => request<string>(req, false),
     async getJson<T>(url: string, query?: Query, signal?: AbortSignal): Promise<T> {
       return (await request<T>({ url, query, signal })).data;
     },
@@ -218,7 +226,8 @@ function lazyUrl(event: Omit<HttpEvent, 'url'>, url: string): HttpEvent {
   });
 }
 
-function parseBody(text: unknown): unknown {
+/** A body as the engine reads it: JSON when it looks like JSON and parses, else the text itself. */
+export function parseBody(text: unknown): unknown {
   if (typeof text !== 'string' || text.length === 0) return text === '' ? undefined : text;
   let i = 0;
   while (i < text.length && /\s/.test(text[i])) i++; // not trimStart(): that copies the whole body

@@ -1,4 +1,5 @@
 import { mapConcurrent } from '../http/concurrency';
+import { chainedPages, peekJsonString } from './chained-pages';
 import { HttpError } from '../http/errors';
 import type { HttpClient } from '../http/client';
 import type { Query } from '../http/url';
@@ -128,16 +129,16 @@ export function createAzureSource(connector: RunnableConnector, opts: IoOptions)
 }
 
 /** Pages of a Graph collection: the first URL with its query, then each @odata.nextLink verbatim. */
-async function* graphPages(graph: HttpClient, url: string, query: Query | undefined, signal?: AbortSignal) {
-  let link: string | undefined = url;
-  let q = query;
-  while (link) {
-    const page: GraphPage = await graph.getJson<GraphPage>(link, q, signal);
-    yield page;
-    link = page['@odata.nextLink'];
-    q = undefined;
-  }
+function graphPages(graph: HttpClient, url: string, query: Query | undefined, signal?: AbortSignal) {
+  return chainedPages<GraphPage>({
+    first: () => graph.requestText({ url, query, signal }),
+    fetch: (link) => graph.requestText({ url: link, signal }),
+    peek: (res) => peekJsonString(res.data, NEXT_LINK),
+    next: (page) => page?.[NEXT_LINK],
+  });
 }
+
+const NEXT_LINK = '@odata.nextLink';
 
 async function latestDeltaLink(
   graph: HttpClient,

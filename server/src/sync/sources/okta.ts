@@ -1,4 +1,5 @@
 import { nextLink } from '../http/link-header';
+import { chainedPages } from './chained-pages';
 import { withQuery } from '../http/url';
 import type { IdpUser, ReadOptions, RunnableConnector, SourcePage, SourceReader } from '../types';
 import { oktaAuth } from './okta-auth';
@@ -30,18 +31,21 @@ export function createOktaSource(connector: RunnableConnector, opts: IoOptions):
     const since = options.since && !Number.isNaN(Date.parse(options.since)) ? options.since : undefined;
     const search = since ? joinSearch(userSearch, `lastUpdated gt "${since}"`) : userSearch;
     let latest = since;
-    let url: string | undefined = withQuery(`${orgUrl}/api/v1/users`, { limit, search });
-    while (url) {
-      const res = await okta.request<Record<string, unknown>[]>({ url, signal: options.signal });
+    const pages = chainedPages<unknown>({
+      first: () => okta.requestText({ url: withQuery(`${orgUrl}/api/v1/users`, { limit, search }), signal: options.signal }),
+      fetch: (url) => okta.requestText({ url, signal: options.signal }),
+      peek: (res) => nextLink(res.headers.link, res.url),
+      next: (_, res) => nextLink(res.headers.link, res.url),
+    });
+    for await (const page of pages) {
       const users: IdpUser[] = [];
       const removed: string[] = [];
-      for (const raw of Array.isArray(res.data) ? res.data : []) {
+      for (const raw of Array.isArray(page) ? (page as Record<string, unknown>[]) : []) {
         if (typeof raw.lastUpdated === 'string' && (!latest || raw.lastUpdated > latest)) latest = raw.lastUpdated;
         if (since && !userSearch && raw.status === 'DEPROVISIONED') removed.push(String(raw.id));
         else users.push({ id: String(raw.id), raw });
       }
       yield { users, ...(removed.length ? { removed } : {}) };
-      url = nextLink(res.headers.link, res.url);
     }
     next = latest ?? started;
   }
