@@ -51,6 +51,18 @@ describe('HTTP client', () => {
     assert.equal(server.requests.length, 3);
   });
 
+  it('requestText hands back an accepted body as received, and still reads the vendor error of a failure', async () => {
+    script = [{ body: { value: [1, 2] } }];
+    const res = await client().requestText({ url: '/x' });
+    assert.equal(typeof res.data, 'string');
+    assert.deepEqual(JSON.parse(res.data), { value: [1, 2] });
+    script = [{ status: 404, body: { error: { code: 'Request_ResourceNotFound', message: 'gone' } } }];
+    await assert.rejects(
+      client().requestText({ url: '/x' }),
+      (e: unknown) => e instanceof HttpError && e.vendorCode === 'Request_ResourceNotFound' && e.vendorMessage === 'gone',
+    );
+  });
+
   it('never retries other 4xx answers', async () => {
     for (const status of [400, 403, 404, 409]) {
       server.requests.length = 0;

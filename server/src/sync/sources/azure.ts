@@ -164,7 +164,13 @@ function isExpiredToken(e: unknown): boolean {
 }
 
 function toIdpUser(raw: Record<string, unknown>): IdpUser {
+  if (!Object.keys(raw).some(isAnnotation)) return { id: String(raw.id), raw };
   const clean: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) if (!k.startsWith('@odata.') && k !== 'manager@delta') clean[k] = v;
+  for (const [k, v] of Object.entries(raw)) if (!isAnnotation(k)) clean[k] = v;
   return { id: String(raw.id), raw: clean };
+}
+
+/** Graph's annotations on a user (`@odata.type`, `manager@delta`): not attributes. */
+function isAnnotation(key: string): boolean {
+  return key.startsWith('@odata.') || key === 'manager@delta';
 }

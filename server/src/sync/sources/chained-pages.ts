@@ -57,12 +57,14 @@ function quiet<T>(p: Promise<T>): Promise<T> {
 }
 
 /**
- * The string value of the last `"key":` in a JSON text, found without parsing the text; undefined when
- * the text holds no such key followed by a string. It can be fooled (by a nested key of the same name),
- * which is why chainedPages checks it against the parsed page.
+ * The string value of the first `"key":` in a JSON text, found without parsing the text; undefined when
+ * the text holds no such key followed by a string. It can be fooled (by a nested key of the same name, or
+ * a duplicate key, of which JSON.parse keeps the last), which is why chainedPages checks it against the
+ * parsed page. The first, not the last: Graph puts @odata.nextLink before the users, and V8's indexOf
+ * skips through a text far faster than its lastIndexOf.
  */
 export function peekJsonString(text: string, key: string): string | undefined {
-  const at = text.lastIndexOf(`"${key}"`);
+  const at = text.indexOf(`"${key}"`);
   if (at < 0) return undefined;
   let i = at + key.length + 2;
   while (i < text.length && isJsonSpace(text.charCodeAt(i))) i++;

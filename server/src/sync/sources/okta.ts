@@ -32,7 +32,8 @@ export function createOktaSource(connector: RunnableConnector, opts: IoOptions):
     const search = since ? joinSearch(userSearch, `lastUpdated gt "${since}"`) : userSearch;
     let latest = since;
     const pages = chainedPages<unknown>({
-      first: () => okta.requestText({ url: withQuery(`${orgUrl}/api/v1/users`, { limit, search }), signal: options.signal }),
+      first: () =>
+        okta.requestText({ url: withQuery(`${orgUrl}/api/v1/users`, { limit, search }), signal: options.signal }),
       fetch: (url) => okta.requestText({ url, signal: options.signal }),
       peek: (res) => nextLink(res.headers.link, res.url),
       next: (_, res) => nextLink(res.headers.link, res.url),
