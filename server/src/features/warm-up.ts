@@ -49,9 +49,14 @@ export function warmUpText(): string {
     .join('\n\n');
 }
 
-export function warmUp(copies = 20, rounds = 3): number {
+/** `copies` copies of the warm-up connectors under distinct names: one document of about 53 lines per copy. */
+export function warmUpDocumentText(copies: number): string {
   const one = warmUpText();
-  const text = Array.from({ length: copies }, (_, i) => one.replace(/warm_/g, `warm${i}_`)).join('\n\n');
+  return Array.from({ length: copies }, (_, i) => one.replace(/warm_/g, `warm${i}_`)).join('\n\n');
+}
+
+export function warmUp(copies = 20, rounds = 3): number {
+  const text = warmUpDocumentText(copies);
   const checker = (document: Document, errors: readonly ParseError[]): Diagnostic[] => checkDocument(document, errors);
   let found = 0;
   for (let round = 0; round < rounds; round++) {

@@ -1,7 +1,7 @@
 import { type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { LiveSchemaService, type LiveSchemaDeps } from '../features/live-schema/live-schema';
 import { ReferenceIndex } from '../features/reference-names';
-import { warmUp } from '../features/warm-up';
+
 import { serverCapabilities } from './capabilities';
 import { registerCodeActions } from './code-actions';
 import { registerCodeLens } from './code-lens';
@@ -20,6 +20,7 @@ import { registerSemanticTokens } from './semantic-tokens';
 import { registerSignatureHelp } from './signature-help';
 import { registerSymbols } from './symbols';
 import { createTextDocuments } from './text-documents';
+import { warmUpServer } from './warm-up';
 import { registerWorkspaceFiles, scanWorkspaceFolders } from './workspace-files';
 
 export interface ServerOptions {
@@ -52,7 +53,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const register of FEATURES) register(ctx);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     scan = () => scanWorkspaceFolders(ctx, folders);
-    warmUp();
+    warmUpServer();
     return {
       capabilities: serverCapabilities(client),
       serverInfo: { name: 'usersync-language-server', version: '0.1.0' },
