@@ -16,7 +16,6 @@ export function reportFlags(
   role: ExprRole,
 ): void {
   const { out, doc } = ctx;
-  const text = pathText(path);
   if (flags.indexOnSingleValued) {
     const access = doc.text.slice(flags.indexOnSingleValued.start, flags.indexOnSingleValued.end);
     out.report(
@@ -30,6 +29,7 @@ export function reportFlags(
   }
   if (flags.multiValuedWithoutIndex) reportMultiValued(ctx, idp, path, flags.multiValuedWithoutIndex, role);
   if (flags.listNotSupported) {
+    const text = pathText(path);
     out.report('per-user-attribute', `Graph returns ${text} only per user: one extra request per user`, path.span);
   }
   if (flags.objectValue && !flags.unsupportedNavigation) reportObject(ctx, idp, path);

@@ -6,7 +6,10 @@ export function visitExpr(expr: Expr, visit: (e: Expr) => unknown): void {
   if (expr.kind === 'call') for (const arg of expr.args) visitExpr(arg, visit);
 }
 
-export function pathsIn(expr: Expr): PathExpr[] {
+/** The paths in an expression (the expression itself when it is one). Shared: never change the array. */
+export function pathsIn(expr: Expr): readonly PathExpr[] {
+  if (expr.kind === 'path') return [expr];
+  if (expr.kind !== 'call') return NONE;
   const paths: PathExpr[] = [];
   visitExpr(expr, (e) => {
     if (e.kind === 'path') paths.push(e);
@@ -14,13 +17,17 @@ export function pathsIn(expr: Expr): PathExpr[] {
   return paths;
 }
 
-export function callsIn(expr: Expr): CallExpr[] {
+/** The calls in an expression, outermost first. */
+export function callsIn(expr: Expr): readonly CallExpr[] {
+  if (expr.kind !== 'call') return NONE;
   const calls: CallExpr[] = [];
   visitExpr(expr, (e) => {
     if (e.kind === 'call') calls.push(e);
   });
   return calls;
 }
+
+const NONE: readonly never[] = [];
 
 /** Where an attribute expression stands: the match line or a map line. */
 export type ExprRole = 'match' | 'mapping';
