@@ -162,7 +162,7 @@ async function measure(subject: Subject, sizes: Sizes): Promise<Result> {
   const now = () => Number(process.hrtime.bigint() / 1000n);
   const { uri, editAt } = subject;
   try {
-    await delay(Number(process.env.SETTLE ?? 200)); // let the server settle after initialized
+    await delay(200); // let the server settle after initialized
     const idleMiB = (memoryOf(session.pid)?.rssKiB ?? NaN) / 1024;
     windows.open = [now(), 0];
     const cpuBefore = mainThreadCpuMs(session.pid);
