@@ -1,8 +1,8 @@
 import { parseBody, type HttpResponse } from '../http/client';
 
 /**
- * How a list names its next page: Graph's `@odata.nextLink` and Google's `nextPageToken` in the body,
- * Okta's `Link` header (api-facts.md §1–§3).
+ * How a list names its next page: Graph's `@odata.nextLink` in the body, Okta's `Link` header
+ * (api-facts.md §1–§2). Google's lists are read without it (sources/google.ts says why).
  */
 export interface PageChain<P> {
   /** The first page's request. */
