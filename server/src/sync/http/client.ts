@@ -88,6 +88,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const maxRetries = options.maxRetries ?? 5;
   const emit = options.onEvent ?? (() => undefined);
   let notBefore = 0;
+  // One axios instance per client with everything that never changes: axios merges a request's config
+  // with its instance's, and merging these per request cost 60 µs of CPU each (docs/benchmarks.md).
+  const transport = axios.create({
+    timeout: options.timeoutMs ?? 30_000,
+    maxRedirects: 0,
+    responseType: 'text',
+    transformResponse: [(d: unknown) => d],
+    validateStatus: () => true,
+    httpAgent: agents.httpAgent,
+    httpsAgent: agents.httpsAgent,
+  });
 
   function pin(url: string): void {
     if (!allowed.includes(originOf(url))) throw new HostPinningError(redactUrl(url), allowed);
@@ -106,20 +117,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     // pin() has already refused every URL outside the allowed origins.
     if (authValue !== undefined) headers.Authorization = authValue;
-    return axios.request<string>({
-      method,
-      url,
-      data,
-      headers,
-      signal,
-      timeout: options.timeoutMs ?? 30_000,
-      maxRedirects: 0,
-      responseType: 'text',
-      transformResponse: [(d: unknown) => d],
-      validateStatus: () => true,
-      httpAgent: agents.httpAgent,
-      httpsAgent: agents.httpsAgent,
-    });
+    return transport.request<string>({ method, url, data, headers, signal });
   }
 
   async function request<T>(req: HttpRequest, parse = true): Promise<HttpResponse<T>> {
