@@ -1,6 +1,7 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=8
 'use strict';
 // Runs the bundled CLI when built (dist/), otherwise the TypeScript sources through tsx (development).
+// The #! line carries the engine's memory flag (server/src/cli/node-flags.ts; `env -S` splits it).
 const path = require('path');
 const fs = require('fs');
 const bundled = path.join(__dirname, '..', 'dist', 'cli.js');

@@ -1,4 +1,5 @@
 import { spawn } from 'child_process';
+import { ENGINE_NODE_FLAGS } from '../../server/src/cli/node-flags';
 import { mkdtempSync, readdirSync, rmSync } from 'fs';
 import { cpus, loadavg, tmpdir } from 'os';
 import * as path from 'path';
@@ -24,7 +25,7 @@ import { profileReport, report, type Case, type Measured } from './sync-report';
  *
  * `--all` adds okta and google at 100,000 users; `--case azure:100000,okta:10000` runs just those;
  * `--latency <ms>` changes the sandbox latency (to see how much of the time is not waiting);
- * `--node-args "<flags>"` passes node flags to the measured engine run;
+ * `--node-args "<flags>"` passes node flags to the measured engine run, after its own (cli/node-flags.ts);
  * `--profile` writes a CPU profile of each measured run and prints its top functions per phase.
  */
 
@@ -169,7 +170,7 @@ async function runDriver(
   nodeArgs: string[] = [],
 ): Promise<{ result: DriverResult; processMs: number; peakMiB: number }> {
   const start = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, driver, ...args], {
+  const child = spawn(process.execPath, [...ENGINE_NODE_FLAGS, ...nodeArgs, driver, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, [TOKEN_ENV]: SECRET, NODE_PATH: path.join(ROOT, 'node_modules') },
   });
