@@ -31,7 +31,7 @@ export function walk(segments: readonly PathSegment[], idp: SourceType, whole: S
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i];
     if (!seg.name) return unknown(seg, i, true, attr);
-    const found = catalog.get(prefix ? `${prefix}.${seg.name}` : seg.name);
+    const found = catalog.child(prefix, seg.name);
     if (!found) return notInCatalog(catalog, segments, i, scope, prefix, flags, attr);
     attr = found;
     if (found.listSupported === false) flags.listNotSupported = true;

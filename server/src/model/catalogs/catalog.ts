@@ -52,6 +52,11 @@ export interface Catalog {
   customPatterns: readonly CustomPattern[];
   /** The attribute at a normalized path; `[0]`/`[type=work]` are accepted and read as `[]`. */
   get(path: string): AttributeInfo | undefined;
+  /**
+   * The attribute `name` directly under the normalized path `parent` ('' = top level, `organizations[]` =
+   * an element's fields): `get(parent + '.' + name)` without building that string, for the path walk.
+   */
+  child(parent: string, name: string): AttributeInfo | undefined;
   /** Direct children of a path ('' = top level). For a collection of objects, its element's fields. */
   children(prefixPath: string): AttributeInfo[];
 }
@@ -103,17 +108,22 @@ function buildCatalog(idp: SourceType, file: GeneratedFile): Catalog {
   const attributes: AttributeInfo[] = file.attributes.map((a) => deepFreeze({ ...a, name: lastName(a.path) }));
   const byPath = new Map(attributes.map((a) => [a.path, a]));
   const byParent = new Map<string, AttributeInfo[]>();
+  const byParentAndName = new Map<string, Map<string, AttributeInfo>>();
   for (const a of attributes) {
     const parent = parentPath(a.path);
     const list = byParent.get(parent);
     if (list) list.push(a);
     else byParent.set(parent, [a]);
+    let named = byParentAndName.get(parent);
+    if (!named) byParentAndName.set(parent, (named = new Map()));
+    named.set(a.name, a);
   }
   return {
     idp,
     attributes,
     customPatterns: file.customAttributes.map((p) => deepFreeze({ ...p })),
     get: (path) => byPath.get(normalizePath(path)),
+    child: (parent, name) => byParentAndName.get(parent)?.get(name),
     children(prefixPath) {
       const prefix = normalizePath(prefixPath);
       const own = byPath.get(prefix);
