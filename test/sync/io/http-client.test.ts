@@ -59,7 +59,8 @@ describe('HTTP client', () => {
     script = [{ status: 404, body: { error: { code: 'Request_ResourceNotFound', message: 'gone' } } }];
     await assert.rejects(
       client().requestText({ url: '/x' }),
-      (e: unknown) => e instanceof HttpError && e.vendorCode === 'Request_ResourceNotFound' && e.vendorMessage === 'gone',
+      (e: unknown) =>
+        e instanceof HttpError && e.vendorCode === 'Request_ResourceNotFound' && e.vendorMessage === 'gone',
     );
   });
 
