@@ -1,8 +1,8 @@
 import { mapConcurrent } from '../http/concurrency';
-import { chainedPages, peekJsonString } from './chained-pages';
 import { HttpError } from '../http/errors';
 import type { HttpClient } from '../http/client';
 import type { Query } from '../http/url';
+import { chainedPages, peekJsonString } from './chained-pages';
 import type { IdpUser, ReadOptions, RunnableConnector, SourcePage, SourceReader } from '../types';
 import { attributesUsed } from './attributes-used';
 import { azureAuth } from './azure-auth';

@@ -1,6 +1,6 @@
 import { nextLink } from '../http/link-header';
-import { chainedPages } from './chained-pages';
 import { withQuery } from '../http/url';
+import { chainedPages } from './chained-pages';
 import type { IdpUser, ReadOptions, RunnableConnector, SourcePage, SourceReader } from '../types';
 import { oktaAuth } from './okta-auth';
 import { clientFactory, required, trimSlash, type IoOptions } from './source-options';
