@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { ENGINE_NODE_FLAGS } from '../../server/src/cli/node-flags';
 import type { Log } from './log';
 import type { SecretStore } from './secrets';
 import { readSettings } from './settings';
@@ -47,7 +48,8 @@ export class CliRunner {
 
   /**
    * bin/usersync.js: it runs the bundle (dist/cli.js, a module exporting main()) when built and the
-   * TypeScript sources through tsx otherwise.
+   * TypeScript sources through tsx otherwise (bin/entry.js). Started with `node`, so the engine's flags
+   * from its `#!` line are passed here.
    */
   script(): string {
     return path.join(this.extensionPath, 'bin', 'usersync.js');
@@ -57,7 +59,7 @@ export class CliRunner {
   spawn(args: string[], cwd?: string): ChildProcess {
     const node = readSettings().nodePath;
     this.log.line(`$ usersync ${args.map(quote).join(' ')}`);
-    const child = spawn(node, [this.script(), ...args], {
+    const child = spawn(node, [...ENGINE_NODE_FLAGS, this.script(), ...args], {
       cwd,
       env: { ...process.env, ...this.secrets.env(), NO_COLOR: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 /**
  * The Node flags the `usersync` CLI runs with, carried by the `#!` line of bin/usersync.js
- * (test/cli/node-flags.test.ts keeps the two equal); `npm run bench:sync` starts the engine with them.
+ * (test/cli/node-flags.test.ts keeps the two equal); the VS Code extension passes them when it starts the
+ * CLI, and `npm run bench:sync` starts the engine with them.
  *
  * - `--max-semi-space-size=8`: V8's young generation grows to 8 MB semi-spaces instead of 16. A long
  *   run (100,000 users) otherwise grows it to the full 16 MB, which was most of the difference between
