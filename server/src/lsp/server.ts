@@ -1,7 +1,6 @@
 import { type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { LiveSchemaService, type LiveSchemaDeps } from '../features/live-schema/live-schema';
 import { ReferenceIndex } from '../features/reference-names';
-
 import { serverCapabilities } from './capabilities';
 import { registerCodeActions } from './code-actions';
 import { registerCodeLens } from './code-lens';
