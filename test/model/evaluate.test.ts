@@ -113,6 +113,25 @@ describe('evaluate', () => {
       );
     });
 
+    it('names in a warning the part of the path walked so far, indexes and selectors included', () => {
+      const many = evaluate(path('organizations[type=work].title'), {
+        organizations: [{ type: 'work', title: ['a', 'b'] }],
+      });
+      assert.deepEqual(many, {
+        value: 'a',
+        warnings: [
+          {
+            message: 'organizations[type=work].title has 2 values; the first is used',
+            path: 'organizations[type=work].title',
+          },
+        ],
+      });
+      const scalar = evaluate(path('phones[0].value'), { phones: ['+1 555 0100'] });
+      assert.equal(scalar.warnings[0].message, 'phones[0] is a string, so it has no field value');
+      const notList = evaluate(path('relations[0].value'), { relations: { value: 'x' } });
+      assert.equal(notList.warnings[0].message, 'relations is an object, not a list');
+    });
+
     it('reads only own properties, never the prototype chain', () => {
       assert.equal(value(path('constructor'), {}), undefined);
       assert.equal(value(path('toString'), graphUser), undefined);

@@ -1,6 +1,6 @@
 import { getFunction } from './functions/registry';
 import type { CallExpr, Expr, IndexAccess, PathExpr, SelectorAccess } from './model';
-import { pathText } from './path-text';
+import { pathPrefixText, pathText } from './path-text';
 
 /**
  * Evaluates a mapping expression against one user as the IdP returned it (raw JSON; Graph `manager`
@@ -55,38 +55,40 @@ function evalCall(expr: CallExpr, user: unknown, warnings: EvalWarning[]): strin
   return fn.evaluate(args, { raw: expr.args, warn: (message) => warnings.push({ message, path: where }) });
 }
 
+/**
+ * A path against one user. Warnings name the part of the path walked so far; their texts are built only
+ * when a warning is given, since this runs for every user and mapping (800,000 times for 100,000 users).
+ */
 function evalPath(expr: PathExpr, user: unknown, warnings: EvalWarning[]): string | undefined {
-  const text = pathText(expr);
-  const warn = (message: string) => warnings.push({ message, path: text });
+  const warn = (message: string) => warnings.push({ message, path: pathText(expr) });
+  const segments = expr.segments;
   let current: unknown = user;
-  let walked = '';
-  for (const seg of expr.segments) {
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i];
     if (!seg.name) return undefined;
-    current = firstOf(current, walked, warn);
+    current = firstOf(current, expr, i, warn);
     if (current === undefined || current === null) return undefined;
     if (!isObject(current)) {
-      warn(`${walked || 'the user'} is ${describe(current)}, so it has no field ${seg.name}`);
+      const walked = pathPrefixText(expr, i, true) || 'the user';
+      warn(`${walked} is ${describe(current)}, so it has no field ${seg.name}`);
       return undefined;
     }
     current = hasOwn(current, seg.name) ? current[seg.name] : undefined;
-    walked = walked ? `${walked}.${seg.name}` : seg.name;
-    if (seg.access) {
-      current = applyAccess(current, seg.access, walked, warn);
-      walked += seg.access.kind === 'index' ? `[${seg.access.index}]` : `[${seg.access.key}=${seg.access.value}]`;
-    }
+    if (seg.access) current = applyAccess(current, seg.access, expr, i, warn);
   }
-  return toValue(firstOf(current, walked, warn), walked, warn);
+  return toValue(firstOf(current, expr, segments.length, warn), expr, warn);
 }
 
 function applyAccess(
   value: unknown,
   access: IndexAccess | SelectorAccess,
-  walked: string,
+  expr: PathExpr,
+  at: number,
   warn: (message: string) => void,
 ): unknown {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) {
-    warn(`${walked} is ${describe(value)}, not a list`);
+    warn(`${pathPrefixText(expr, at + 1, false)} is ${describe(value)}, not a list`);
     return undefined;
   }
   if (access.kind === 'index') {
@@ -96,19 +98,20 @@ function applyAccess(
 }
 
 /** A list where one value is wanted: its first element (a warning when others are dropped). */
-function firstOf(value: unknown, walked: string, warn: (message: string) => void): unknown {
+function firstOf(value: unknown, expr: PathExpr, walked: number, warn: (message: string) => void): unknown {
   let current = value;
   while (Array.isArray(current)) {
-    if (current.length > 1) warn(`${walked} has ${current.length} values; the first is used`);
+    if (current.length > 1)
+      warn(`${pathPrefixText(expr, walked, true)} has ${current.length} values; the first is used`);
     current = current[0];
   }
   return current;
 }
 
-function toValue(value: unknown, walked: string, warn: (message: string) => void): string | undefined {
+function toValue(value: unknown, expr: PathExpr, warn: (message: string) => void): string | undefined {
   if (value === undefined || value === null) return undefined;
   const text = scalarText(value);
-  if (text === undefined) warn(`${walked} is ${describe(value)}, not a single value`);
+  if (text === undefined) warn(`${pathText(expr)} is ${describe(value)}, not a single value`);
   return text;
 }
 
