@@ -8,12 +8,15 @@ import { evaluate } from '../../model/evaluate';
 
 export interface Evaluation {
   value: string | undefined;
-  warnings: string[];
+  warnings: readonly string[];
 }
 
 export type Evaluator = (expr: Expr, raw: Record<string, unknown>) => Evaluation;
 
 export const defaultEvaluator: Evaluator = (expr, raw) => {
   const result = evaluate(expr, raw);
-  return { value: result.value, warnings: result.warnings.map((w) => w.message) };
+  // Runs for every user and mapping: no new array for the usual case of no warnings.
+  return { value: result.value, warnings: result.warnings.length === 0 ? NONE : result.warnings.map((w) => w.message) };
 };
+
+const NONE: readonly string[] = Object.freeze([]);
