@@ -40,6 +40,14 @@ describe('chained pages', () => {
     assert.deepEqual(log, ['ask p1', 'ask p2', 'page 1', 'ask p3', 'page 2', 'page 3']);
   });
 
+  it('without a peek, asks for the next page once this one is parsed, still before handing it on', async () => {
+    const log: string[] = [];
+    const bodies = { p1: '{"next":"p2","n":1}', p2: '{"n":2}' };
+    const pages = await read({ ...chain(bodies, log), peek: () => undefined }, log);
+    assert.deepEqual(pages, [1, 2]);
+    assert.deepEqual(log, ['ask p1', 'ask p2', 'page 1', 'page 2']);
+  });
+
   it('drops the early request when the parsed page names another next page', async () => {
     // The first "next" in the text is nested; JSON.parse's top-level "next" is p3.
     const log: string[] = [];

@@ -1,15 +1,18 @@
 import { parseBody, type HttpResponse } from '../http/client';
 
 /**
- * How a list names its next page: Graph's `@odata.nextLink` in the body, Okta's `Link` header
- * (api-facts.md §1–§2). Google's lists are read without it (sources/google.ts says why).
+ * How a list names its next page: Graph's `@odata.nextLink` in the body, Okta's `Link` header, Google's
+ * `nextPageToken` in the body (api-facts.md §1–§3).
  */
 export interface PageChain<P> {
   /** The first page's request. */
   first(): Promise<HttpResponse<string>>;
   /** The request for the page after the one that named `next`. */
   fetch(next: string): Promise<HttpResponse<string>>;
-  /** The next page as the answer names it, read without parsing the body; undefined when it cannot tell. */
+  /**
+   * The next page as the answer names it, read without parsing the body; undefined when it cannot tell,
+   * or when asking before the parse does not pay (Google: sources/google.ts).
+   */
   peek(res: HttpResponse<string>): string | undefined;
   /** The next page as the parsed page names it: what counts. */
   next(page: P, res: HttpResponse<string>): string | undefined;

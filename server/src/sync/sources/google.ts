@@ -1,4 +1,5 @@
 import type { Query } from '../http/url';
+import { chainedPages } from './chained-pages';
 import type { ReadOptions, RunnableConnector, SourcePage, SourceReader } from '../types';
 import { attributesUsed } from './attributes-used';
 import { googleAuth } from './google-auth';
@@ -27,26 +28,26 @@ export function createGoogleSource(connector: RunnableConnector, opts: IoOptions
   const domain = settings.domain?.trim() || undefined;
   const scope: Query = domain ? { domain } : { customer: settings.customer?.trim() || 'my_customer' };
 
-  // Not chainedPages (the next request before this page is parsed), as Graph and Okta are read: with pages
-  // of 500 users the engine is CPU-bound here, and asking early only kept two large pages alive at once:
-  // 3.2–3.3× the critical path at 100,000 users without it, 3.5× with it (docs/benchmarks.md).
-  async function* read(options: ReadOptions): AsyncGenerator<SourcePage> {
-    let pageToken: string | undefined;
-    do {
-      const page: UsersPage = await google.getJson<UsersPage>(
-        '/admin/directory/v1/users',
-        {
-          ...scope,
-          maxResults: Math.min(opts.pageSize ?? MAX_RESULTS, MAX_RESULTS),
-          pageToken,
-          query: settings.query?.trim() || undefined,
-          projection,
-        },
-        options.signal,
-      );
-      yield { users: (page.users ?? []).map((raw) => ({ id: String(raw.id), raw })) };
-      pageToken = page.nextPageToken || undefined;
-    } while (pageToken);
+  // The next page is asked for once this one is parsed, not before (no `peek`, unlike Graph and Okta): with
+  // pages of 500 users the engine is CPU-bound here, and asking early only kept two large pages alive at
+  // once: 3.2–3.3× the critical path at 100,000 users without it, 3.5× with it (docs/benchmarks.md).
+  function read(options: ReadOptions): AsyncGenerator<SourcePage> {
+    const url = '/admin/directory/v1/users';
+    const query: Query = {
+      ...scope,
+      maxResults: Math.min(opts.pageSize ?? MAX_RESULTS, MAX_RESULTS),
+      query: settings.query?.trim() || undefined,
+      projection,
+    };
+    const pages = chainedPages<UsersPage | undefined>({
+      first: () => google.requestText({ url, query, signal: options.signal }),
+      fetch: (pageToken) => google.requestText({ url, query: { ...query, pageToken }, signal: options.signal }),
+      peek: () => undefined,
+      next: (page) => page?.nextPageToken || undefined,
+    });
+    return (async function* () {
+      for await (const page of pages) yield { users: (page?.users ?? []).map((raw) => ({ id: String(raw.id), raw })) };
+    })();
   }
 
   return {
