@@ -96,12 +96,11 @@ export function profileReport(dir: string, windows: Result['windows']): string {
 /** `--ours-only`: one line of our server's figures (medians over its processes), for trying a change. */
 export function oursOnly(runs: Result[]): string {
   const o = combine(runs);
-  const median = (f: (r: Result) => number) => percentile(runs.map(f), 50).toFixed(1);
   return (
     `ours only: open ${o.openMs.toFixed(1)} ms (main thread CPU ${o.openCpuMs.toFixed(1)} ms), ` +
     `peak ${o.peakMiB.toFixed(1)} MiB, before open ${o.idleMiB.toFixed(1)} MiB; ` +
-    `peak by the end of open ${median((r) => r.peaks.open)}, of the edits ${median((r) => r.peaks.edits)}, ` +
-    `of the completions ${median((r) => r.peaks.completions)} MiB; ` +
+    `peak by the end of open ${o.peaks.open.toFixed(1)}, of the edits ${o.peaks.edits.toFixed(1)}, ` +
+    `of the completions ${o.peaks.completions.toFixed(1)} MiB; ` +
     `edit p50 ${percentile(o.edits, 50).toFixed(2)} ms, completion p95 ${percentile(o.completions, 95).toFixed(2)} ms`
   );
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { warmUp, warmUpText } from '../../server/src/features/warm-up';
+import { warmUp, warmUpDocumentText, warmUpText } from '../../server/src/features/warm-up';
 import { parseDocument } from '../../server/src/parse';
 import { checkDocument } from '../../server/src/check';
 
@@ -15,6 +15,6 @@ describe('language server warm-up', () => {
       checkDocument(document, errors).filter((d) => d.severity === 'error' || d.severity === 'warning'),
       [],
     );
-    assert.equal(warmUp(2, 2), 0);
+    assert.equal(warmUp(warmUpDocumentText(2), 2), 0);
   });
 });

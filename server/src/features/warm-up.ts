@@ -9,7 +9,7 @@ import { hover } from './hover/hover';
  * Runs the language core over a document of every source type before the first real document
  * arrives, so that V8 has compiled the parser, the checks and completion with optimizing code: the
  * first open-to-diagnostics then costs what later ones cost. It goes through the same path as an open
- * (split into chunks, parse, check, assemble) on `copies` copies of the connectors: V8 optimizes a
+ * (split into chunks, parse, check, assemble) on copies of the connectors: V8 optimizes a
  * function only after many calls, and a 3-connector document run many times left the first open of a
  * large file as slow as with no warm-up at all (docs/benchmarks.md). Returns the errors and warnings
  * found (none).
@@ -49,14 +49,16 @@ export function warmUpText(): string {
     .join('\n\n');
 }
 
+/** How many copies of the warm-up connectors the server warms up on (60 connectors, about 1,000 lines). */
+export const WARM_UP_COPIES = 20;
+
 /** `copies` copies of the warm-up connectors under distinct names: one document of about 53 lines per copy. */
 export function warmUpDocumentText(copies: number): string {
   const one = warmUpText();
   return Array.from({ length: copies }, (_, i) => one.replace(/warm_/g, `warm${i}_`)).join('\n\n');
 }
 
-export function warmUp(copies = 20, rounds = 3): number {
-  const text = warmUpDocumentText(copies);
+export function warmUp(text = warmUpDocumentText(WARM_UP_COPIES), rounds = 3): number {
   const checker = (document: Document, errors: readonly ParseError[]): Diagnostic[] => checkDocument(document, errors);
   let found = 0;
   for (let round = 0; round < rounds; round++) {
