@@ -164,4 +164,112 @@ describe('sandbox: Google Directory API', () => {
       await small.close();
     }
   });
+
+  describe('partial response: the fields parameter (Directory API guide, "Partial response")', () => {
+    const list = (fields: string, more = '') =>
+      get(users(`?customer=my_customer&fields=${encodeURIComponent(fields)}${more}`));
+    const text = async (url: string) => (await fetch(url, bearer(token))).text();
+    const keysOf = (o: Json) => Object.keys(o).sort();
+
+    it('users(id,primaryEmail,name/fullName) returns exactly those keys per user and no kind or etag', async () => {
+      const res = await list('users(id,primaryEmail,name/fullName)');
+      assert.equal(res.status, 200);
+      assert.deepEqual(Object.keys(res.body), ['users']);
+      assert.equal(res.body.users.length, 100);
+      for (const u of res.body.users) {
+        assert.deepEqual(keysOf(u), ['id', 'name', 'primaryEmail']);
+        assert.deepEqual(Object.keys(u.name), ['fullName']);
+      }
+      const p = sb.people(1)[0];
+      assert.deepEqual(res.body.users[0], {
+        id: p.googleId,
+        primaryEmail: p.email,
+        name: { fullName: `${p.givenName} ${p.surname}` },
+      });
+    });
+
+    it('keeps nextPageToken when selected, and pages through the same people as without fields', async () => {
+      const ids = async (fields: string | undefined) => {
+        const seen: string[] = [];
+        let pageToken = '';
+        do {
+          const more = `&maxResults=100${pageToken && `&pageToken=${pageToken}`}`;
+          const res =
+            fields === undefined ? await get(users(`?customer=my_customer${more}`)) : await list(fields, more);
+          if (fields !== undefined)
+            assert.deepEqual(keysOf(res.body), res.body.nextPageToken ? ['nextPageToken', 'users'] : ['users']);
+          seen.push(...res.body.users.map((u: Json) => u.id));
+          pageToken = res.body.nextPageToken ?? '';
+        } while (pageToken);
+        return seen;
+      };
+      const plain = await ids(undefined);
+      assert.equal(plain.length, 260);
+      assert.deepEqual(await ids('nextPageToken,users(id)'), plain);
+      const tokenOnly = await list('nextPageToken');
+      assert.deepEqual(Object.keys(tokenOnly.body), ['nextPageToken']);
+    });
+
+    it('applies a sub-selection to each element of an array: organizations(title) keeps only title', async () => {
+      const res = await list('users(primaryEmail,organizations(title))', '&maxResults=500');
+      const withOrgs = res.body.users.filter((u: Json) => u.organizations);
+      assert.ok(withOrgs.length > 0 && withOrgs.length < res.body.users.length, 'guests have no organizations');
+      for (const u of withOrgs) for (const o of u.organizations) assert.deepEqual(Object.keys(o), ['title']);
+      assert.ok(
+        res.body.users.every((u: Json) => keysOf(u).every((k) => ['organizations', 'primaryEmail'].includes(k))),
+      );
+      const nested = await list('users(name(givenName,familyName),emails/address)');
+      assert.deepEqual(keysOf(nested.body.users[0].name), ['familyName', 'givenName']);
+      assert.deepEqual(Object.keys(nested.body.users[0].emails[0]), ['address']);
+    });
+
+    it('selects the user itself on users.get, and * selects every field of a level', async () => {
+      const p = sb.people(1)[0];
+      const one = await get(users(`/${p.email}?fields=${encodeURIComponent('id,name(givenName)')}`));
+      assert.deepEqual(one.body, { id: p.googleId, name: { givenName: p.givenName } });
+      const full = await get(users(`/${p.email}`));
+      assert.deepEqual((await get(users(`/${p.email}?fields=*`))).body, full.body);
+      assert.deepEqual((await get(users(`/${p.email}?fields=name/*`))).body, { name: full.body.name });
+    });
+
+    it('answers a malformed selector with 400 invalidParameter', async () => {
+      for (const fields of ['users(id', 'users(id))', 'users(id,)', 'users()', 'users/', ',users', '']) {
+        const res = await list(fields);
+        assert.equal(res.status, 400, fields);
+        assert.equal(res.body.error.errors[0].reason, 'invalidParameter', fields);
+        assert.equal(res.body.error.message, `Invalid fields: ${fields}`);
+      }
+      assert.equal((await get(users(`/${sb.people(1)[0].email}?fields=id(`))).status, 400);
+    });
+
+    it('answers a name the User (or Users) schema lacks with 400 Invalid field selection <name>', async () => {
+      for (const [url, name] of [
+        [users(`?customer=my_customer&fields=users(id,shoeSize)`), 'shoeSize'],
+        [users(`?customer=my_customer&fields=items`), 'items'],
+        [users(`/${sb.people(1)[0].email}?fields=id,username`), 'username'],
+      ]) {
+        const res = await get(url);
+        assert.equal(res.status, 400, url);
+        assert.deepEqual(res.body.error.errors[0], {
+          message: `Invalid field selection ${name}`,
+          domain: 'global',
+          reason: 'invalidParameter',
+        });
+      }
+      const inside = await list('users(organizations(shoeSize),primaryEmail)');
+      assert.equal(inside.status, 200, 'names inside complex (any-typed) values are not checked');
+      assert.ok(inside.body.users.every((u: Json) => keysOf(u).join() === 'primaryEmail'));
+    });
+
+    it('answers byte for byte as before without fields, whatever selections were served in between', async () => {
+      const url = users('?customer=my_customer&maxResults=50');
+      const before = await text(url);
+      await list('users(id)', '&maxResults=50');
+      await list('users(organizations(title))', '&maxResults=50');
+      assert.equal(await text(url), before);
+      assert.equal(await text(`${url}&fields=kind,etag,users,nextPageToken`), before, 'all named: the whole answer');
+      const after = await list('users(id)', '&maxResults=50');
+      assert.deepEqual(keysOf(after.body.users[0]), ['id'], 'a selection is not served from the whole users cached');
+    });
+  });
 });

@@ -164,4 +164,83 @@ describe('sandbox: Okta users API', () => {
       await small.close();
     }
   });
+
+  describe('field projection: fields on the user list (management yaml, list users `fields`)', () => {
+    const projected = (fields: string, more = '') =>
+      call(users(`?fields=${encodeURIComponent(fields)}${more}`), ssws());
+    const keysOf = (o: object) => Object.keys(o).sort();
+
+    it('id,status,profile:(login,city) keeps only those properties', async () => {
+      const res = await projected('id,status,profile:(login,city)', '&limit=50');
+      assert.equal(res.status, 200);
+      assert.equal(res.body.length, 50);
+      for (const u of res.body) {
+        assert.deepEqual(keysOf(u), ['id', 'profile', 'status']);
+        assert.deepEqual(keysOf(u.profile), ['city', 'login']);
+      }
+      const p = sb.people().find((x) => x.oktaStatus !== 'DEPROVISIONED')!;
+      assert.deepEqual(res.body[0], { id: p.oktaId, status: p.oktaStatus, profile: { login: p.email, city: p.city } });
+    });
+
+    it('always includes id, allows blanks after commas, and leaves unknown names out silently', async () => {
+      const res = await projected('status, lastUpdated, shoeSize, profile:(firstName, shoeSize)', '&limit=5');
+      assert.equal(res.status, 200);
+      for (const u of res.body) {
+        assert.deepEqual(keysOf(u), ['id', 'lastUpdated', 'profile', 'status']);
+        assert.deepEqual(keysOf(u.profile), ['firstName']);
+      }
+    });
+
+    it('selects the whole profile with profile alone, and _links only when named', async () => {
+      const full = await call(users('?limit=3'), ssws());
+      const res = await projected('profile,_links', '&limit=3');
+      assert.deepEqual(
+        res.body,
+        full.body.map((u: { id: string; profile: object; _links: object }) => ({
+          id: u.id,
+          profile: u.profile,
+          _links: u._links,
+        })),
+      );
+    });
+
+    it('keeps fields in the next link and pages through the same people as without it', async () => {
+      const ids = async (query: string) => {
+        const seen: string[] = [];
+        let url: string | undefined = users(query);
+        while (url) {
+          const res: Fetched = await call(url, ssws());
+          if (query.includes('fields'))
+            assert.ok(
+              res.body.every((u: object) => keysOf(u).join() === 'id,status'),
+              url,
+            );
+          seen.push(...res.body.map((u: { id: string }) => u.id));
+          url = link(res.headers, 'next');
+          if (url && query.includes('fields')) assert.equal(new URL(url).searchParams.get('fields'), 'status');
+        }
+        return seen;
+      };
+      const plain = await ids('?limit=100');
+      assert.ok(plain.length > 100);
+      assert.deepEqual(await ids('?limit=100&fields=status'), plain);
+    });
+
+    it('answers a malformed value with 400 E0000001 Api validation failed: fields', async () => {
+      for (const fields of ['profile:(login', 'profile:login', 'id,profile:(login))', 'id,,status', 'profile:()', '']) {
+        const res = await projected(fields);
+        assert.equal(res.status, 400, fields);
+        assert.equal(res.body.errorCode, 'E0000001', fields);
+        assert.equal(res.body.errorSummary, 'Api validation failed: fields');
+      }
+    });
+
+    it('does not let a projection change the full users served before or after it', async () => {
+      const url = users('?limit=20');
+      const before = await (await fetch(url, ssws())).text();
+      assert.equal((await projected('status', '&limit=20')).body[0].profile, undefined);
+      assert.equal(await (await fetch(url, ssws())).text(), before);
+      assert.deepEqual(keysOf((await projected('profile:(login)', '&limit=20')).body[0]), ['id', 'profile']);
+    });
+  });
 });

@@ -1,4 +1,7 @@
 import type { SandboxContext } from './context';
+import { getCatalog } from '../model/catalogs/catalog';
+import { applyFields, isWhole, parseCheckedFields, selectEnvelope, Selection, selectionKey } from './google-fields';
+import { orderOf } from './google-order';
 import { GoogleFilter, parseGoogleQuery } from './google-query';
 import { googleSchemas, googleUser, Projection } from './google-shape';
 import { googleToken } from './google-token';
@@ -104,6 +107,34 @@ function projectionOf(req: SimRequest): { projection: Projection; mask: string[]
   return { projection, mask };
 }
 
+/**
+ * The `fields` system parameter (partial response, google-fields.ts): undefined when absent. Its names are
+ * relative to the response root: the `Users` envelope for users.list, the `User` for users.get; a bad value
+ * is a 400 invalidParameter (https://developers.google.com/admin-sdk/directory/v1/guides/performance).
+ */
+function fieldsOf(req: SimRequest, list: boolean): { fields?: Selection } | SimResponse {
+  const text = req.query.get('fields');
+  if (text === null) return {};
+  const user = userFields();
+  const parsed = list
+    ? parseCheckedFields(text, ENVELOPE, { field: 'users', names: user })
+    : parseCheckedFields(text, user);
+  if (parsed.error !== undefined) return googleError(400, parsed.error, 'invalidParameter');
+  return { fields: parsed.selection };
+}
+
+// The discovery document's schemas.Users: the envelope of a users.list answer.
+const ENVELOPE: ReadonlySet<string> = new Set(['kind', 'etag', 'users', 'nextPageToken', 'trigger_event']);
+let userNames: ReadonlySet<string> | undefined;
+
+/**
+ * schemas.User's property names: the top-level names of the Google catalog, which
+ * scripts/generate-catalogs.ts generates from that discovery document (never typed by hand).
+ */
+function userFields(): ReadonlySet<string> {
+  return (userNames ??= new Set(getCatalog('google').attributes.map((a) => /^[^.[]+/.exec(a.path)![0])));
+}
+
 const ownsCustomer = (ctx: SandboxContext, id: string) => id === 'my_customer' || id === ctx.google.customerId;
 
 function listUsers(ctx: SandboxContext, req: SimRequest): SimResponse {
@@ -122,6 +153,11 @@ function listUsers(ctx: SandboxContext, req: SimRequest): SimResponse {
     return invalid(`Invalid value '${q.get('maxResults')}'. Values must be within the range: [1, 500]`);
   const shape = projectionOf(req);
   if ('status' in shape) return shape;
+  const partial = fieldsOf(req, true);
+  if ('status' in partial) return partial;
+  const root = partial.fields;
+  // Guide: a selected array's sub-selection applies to each element, so each user is shaped by `users(…)`.
+  const each = !root || isWhole(root) ? true : (root.get('users') ?? true);
   const query = q.get('query');
   const matches = query ? parseGoogleQuery(query) : () => true;
   if (!matches) return invalid('Invalid Input');
@@ -136,15 +172,15 @@ function listUsers(ctx: SandboxContext, req: SimRequest): SimResponse {
   }
   const size = max ?? 100;
   const order = orderOf(ctx, req);
-  if (!Array.isArray(order) && order) return order;
+  if (order && 'invalid' in order) return invalid(order.invalid);
   // Everything a person's entry depends on besides the person (shape-cache.ts); the order only picks entries.
-  const key = ['google', domain ?? '-', query ?? '', shape.projection, shape.mask.join(',')].join('\n');
+  const key = ['google', domain ?? '-', query ?? '', shape.projection, shape.mask.join(','), selectionKey(each)];
   const page = ctx.dir.shapes.page(
-    key,
+    key.join('\n'),
     from,
     size,
     (p) => accept(p, ctx.dir),
-    (p) => googleUser(p, ctx.dir, ctx.google.customerId, shape.projection, shape.mask),
+    (p) => applyFields(googleUser(p, ctx.dir, ctx.google.customerId, shape.projection, shape.mask), each) ?? {},
     order,
   );
   const body: Record<string, unknown> = {
@@ -153,38 +189,20 @@ function listUsers(ctx: SandboxContext, req: SimRequest): SimResponse {
     users: null,
   };
   if (page.next >= 0) body.nextPageToken = encodeToken({ p: page.next });
-  return reply(200, jsonWithLists(body, { users: page.items }));
-}
-
-// api-facts §3 users.list: orderBy email|familyName|givenName + sortOrder. The order is cached per version.
-const orderCache = new WeakMap<object, { key: string; order: number[] }>();
-
-function orderOf(ctx: SandboxContext, req: SimRequest): number[] | SimResponse | undefined {
-  const by = req.query.get('orderBy');
-  if (by === null) return undefined;
-  const key = ({ email: 'email', familyname: 'surname', givenname: 'givenName' } as const)[by.toLowerCase() as 'email'];
-  if (!key) return invalid(`Invalid value '${by}' for orderBy.`);
-  const desc = (req.query.get('sortOrder') ?? 'ASCENDING').toUpperCase() === 'DESCENDING';
-  const cacheKey = `${key}:${desc}:${ctx.dir.version}:${ctx.dir.size}`;
-  const cached = orderCache.get(ctx.dir);
-  if (cached?.key === cacheKey) return cached.order;
-  const values: string[] = [];
-  for (let i = 0; i < ctx.dir.size; i++) values.push(String(ctx.dir.at(i)![key] ?? '').toLowerCase());
-  const order = values
-    .map((_, i) => i)
-    .sort((a, b) => (values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : a - b));
-  if (desc) order.reverse();
-  orderCache.set(ctx.dir, { key: cacheKey, order });
-  return order;
+  // Guide: fields not selected are left out, the envelope's (kind, etag, nextPageToken) included.
+  return reply(200, jsonWithLists(root ? selectEnvelope(body, root, 'users') : body, { users: page.items }));
 }
 
 function getUser(ctx: SandboxContext, req: SimRequest): SimResponse {
   const shape = projectionOf(req);
   if ('status' in shape) return shape;
+  const partial = fieldsOf(req, false);
+  if ('status' in partial) return partial;
   const key = req.params[0];
   const p = key.includes('@') ? ctx.dir.byAddress(key) : ctx.dir.byGoogleId(key);
   if (!p) return googleError(404, 'Resource Not Found: userKey', 'notFound');
-  return reply(200, googleUser(p, ctx.dir, ctx.google.customerId, shape.projection, shape.mask));
+  const user = googleUser(p, ctx.dir, ctx.google.customerId, shape.projection, shape.mask);
+  return reply(200, partial.fields ? (applyFields(user, partial.fields) ?? {}) : user);
 }
 
 function schemas(ctx: SandboxContext, req: SimRequest): SimResponse {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 import type { SandboxContext } from './context';
 import { credential, formBody, intParam, jsonArray, reply, route, SimRequest, SimResponse, Simulator } from './http';
+import { oktaFieldsKey, parseOktaFields, projectOktaUser } from './okta-fields';
 import { oktaUserSchema } from './okta-schema';
 import { parseOktaQuery, Predicate } from './okta-search';
 import { oktaUser } from './okta-shape';
@@ -102,6 +103,10 @@ function listUsers(ctx: SandboxContext, req: SimRequest): SimResponse {
   const limitParam = intParam(q, 'limit');
   if (limitParam !== undefined && !(limitParam >= 1)) return oktaError(400, 'E0000001', 'Api validation failed: limit');
   const limit = Math.min(limitParam ?? MAX_LIMIT, MAX_LIMIT);
+  // yaml list users `fields` (line 24739): a projection; a malformed one is answered like a bad `limit`.
+  const fieldsParam = q.get('fields');
+  const fields = fieldsParam === null ? undefined : parseOktaFields(fieldsParam);
+  if (fieldsParam !== null && !fields) return oktaError(400, 'E0000001', 'Api validation failed: fields');
   const dir = ctx.dir;
   let accept: Predicate;
   let paged = true;
@@ -130,20 +135,21 @@ function listUsers(ctx: SandboxContext, req: SimRequest): SimResponse {
     from = i + 1;
   }
   // Everything the answer depends on besides the people (shape-cache.ts); `q` is a filter too.
-  const key = ['okta', req.base, search ?? '-', filter ?? '-', prefix ?? '-'].join('\n');
+  const key = ['okta', req.base, search ?? '-', filter ?? '-', prefix ?? '-', fields ? oktaFieldsKey(fields) : '*'];
   const page = dir.shapes.page(
-    key,
+    key.join('\n'),
     from,
     limit,
     (p) => accept(p, dir),
-    (p) => oktaUser(p, dir, req.base),
+    (p) => (fields ? projectOktaUser(oktaUser(p, dir, req.base), fields) : oktaUser(p, dir, req.base)),
   );
   const links = [`<${req.url}>; rel="self"`];
   if (paged && page.next >= 0) links.push(`<${nextUrl(req, page.last, dir, limit)}>; rel="next"`);
   return reply(200, jsonArray(page.items), { Link: links });
 }
 
-// api-facts §2 List: follow `Link: <…/api/v1/users?after=…&limit=…>; rel="next"` until absent.
+// api-facts §2 List: follow `Link: <…/api/v1/users?after=…&limit=…>; rel="next"` until absent. The other
+// parameters (search, filter, fields...) are copied, so every page has the first one's shape.
 function nextUrl(req: SimRequest, last: number, dir: SandboxContext['dir'], limit: number): string {
   const params = new URLSearchParams(req.query);
   params.set('after', dir.ids.oktaId(last));

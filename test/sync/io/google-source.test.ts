@@ -45,6 +45,20 @@ describe('Google source against the Directory sandbox', () => {
     );
   });
 
+  it('asks only for the User fields the connector reads, and each user carries nothing else', async () => {
+    const events: HttpEvent[] = [];
+    const reader = createSource(
+      runnable(googleSettings(sb), 'primaryEmail', ['organizations[primary=true].title', 'name.fullName']),
+      ioOptions(events, { pageSize: 100 }),
+    );
+    const { pages, ids } = await readAll(reader);
+    assert.deepEqual(new Set(ids), new Set(sb.people().map((p) => p.googleId)));
+    const queries = loggedQueries(events, '/admin/directory/v1/users');
+    assert.ok(queries.every((q) => q.get('fields') === 'nextPageToken,users(id,primaryEmail,organizations,name)'));
+    const keys = new Set(pages.flatMap((p) => p.users.flatMap((u) => Object.keys(u.raw))));
+    assert.deepEqual([...keys].sort(), ['id', 'name', 'organizations', 'primaryEmail']);
+  });
+
   it('retries a 403 userRateLimitExceeded', async () => {
     const events: HttpEvent[] = [];
     const log = (e: HttpEvent) => {

@@ -31,6 +31,31 @@ describe('Okta source against the sandbox', () => {
     );
   });
 
+  it('projects every page to what the connector reads (fields), and the next links keep the projection', async () => {
+    const events: HttpEvent[] = [];
+    const reader = createSource(
+      runnable(oktaSettings(sb), 'profile.login', ['profile.department', 'profile.badgeNumber']),
+      ioOptions(events, { pageSize: 100 }),
+    );
+    const { pages, ids } = await readAll(reader);
+    assert.deepEqual(new Set(ids), new Set(listed().map((p) => p.oktaId)));
+    const queries = loggedQueries(events, '/api/v1/users');
+    assert.equal(queries.length, pages.length);
+    assert.ok(queries.every((q) => q.get('fields') === 'id,status,lastUpdated,profile:(login,department,badgeNumber)'));
+    const users = pages.flatMap((p) => p.users.map((u) => u.raw));
+    assert.deepEqual([...new Set(users.flatMap((u) => Object.keys(u)))].sort(), [
+      'id',
+      'lastUpdated',
+      'profile',
+      'status',
+    ]);
+    const profileKeys = new Set(users.flatMap((u) => Object.keys(u.profile as object)));
+    assert.ok(
+      [...profileKeys].every((k) => ['login', 'department', 'badgeNumber'].includes(k)),
+      [...profileKeys].join(),
+    );
+  });
+
   it('passes the configured search and reads only what changed since the last run', async () => {
     const events: HttpEvent[] = [];
     const connector = runnable(oktaSettings(sb, { search: 'status eq "ACTIVE"' }), 'profile.login', ['profile.title']);

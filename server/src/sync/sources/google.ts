@@ -3,12 +3,14 @@ import { chainedPages } from './chained-pages';
 import type { ReadOptions, RunnableConnector, SourcePage, SourceReader } from '../types';
 import { attributesUsed } from './attributes-used';
 import { googleAuth } from './google-auth';
+import { googleListFields } from './google-select';
 import { clientFactory, trimSlash, type IoOptions } from './source-options';
 
 /**
  * Google Directory reader (api-facts.md §3): GET {api_url}/admin/directory/v1/users with customer (default
  * my_customer) or domain, maxResults=500, pageToken → nextPageToken, and the configured `query`.
  * `projection=full` only when customSchemas.* are used: the default (basic) omits customSchemas and is cheaper.
+ * `fields` asks only for the User fields the connector reads (google-select.ts).
  * Over-quota 403s are retried by the HTTP client. Directory has no change feed: nextSince is undefined.
  */
 export const DEFAULT_API_URL = 'https://admin.googleapis.com';
@@ -24,7 +26,9 @@ export function createGoogleSource(connector: RunnableConnector, opts: IoOptions
   const apiUrl = trimSlash(settings.api_url?.trim() || DEFAULT_API_URL);
   const makeClient = clientFactory(settings, opts);
   const google = makeClient(apiUrl, googleAuth(settings, makeClient));
-  const projection = attributesUsed(connector).some((p) => p[0] === 'customSchemas') ? 'full' : undefined;
+  const used = attributesUsed(connector);
+  const projection = used.some((p) => p[0] === 'customSchemas') ? 'full' : undefined;
+  const fields = googleListFields(used);
   const domain = settings.domain?.trim() || undefined;
   const scope: Query = domain ? { domain } : { customer: settings.customer?.trim() || 'my_customer' };
 
@@ -38,6 +42,7 @@ export function createGoogleSource(connector: RunnableConnector, opts: IoOptions
       maxResults: Math.min(opts.pageSize ?? MAX_RESULTS, MAX_RESULTS),
       query: settings.query?.trim() || undefined,
       projection,
+      fields,
     };
     const pages = chainedPages<UsersPage | undefined>({
       first: () => google.requestText({ url, query, signal: options.signal }),

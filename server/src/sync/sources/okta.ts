@@ -2,12 +2,14 @@ import { nextLink } from '../http/link-header';
 import { withQuery } from '../http/url';
 import { chainedPages } from './chained-pages';
 import type { IdpUser, ReadOptions, RunnableConnector, SourcePage, SourceReader } from '../types';
+import { attributesUsed } from './attributes-used';
 import { oktaAuth } from './okta-auth';
+import { oktaFields } from './okta-select';
 import { clientFactory, required, trimSlash, type IoOptions } from './source-options';
 
 /**
- * Okta reader (api-facts.md §2): GET {org_url}/api/v1/users?limit=200[&search=…], following the Link
- * rel="next" header until it is absent. Rate-limit headers (X-Rate-Limit-*) are handled by the HTTP client.
+ * Okta reader (api-facts.md §2): GET {org_url}/api/v1/users?limit=200[&search=…]&fields=…, following the
+ * Link rel="next" header until it is absent. `fields` asks only for what the connector reads (okta-select.ts). Rate-limit headers (X-Rate-Limit-*) are handled by the HTTP client.
  *
  * Incremental: `search=lastUpdated gt "<since>"` (joined to the configured search with `and`); nextSince is the
  * latest lastUpdated seen (else the previous token, else the run's start time). A plain list omits
@@ -23,6 +25,7 @@ export function createOktaSource(connector: RunnableConnector, opts: IoOptions):
   const okta = makeClient(orgUrl, oktaAuth(settings, orgUrl, makeClient));
   const userSearch = settings.search?.trim() || undefined;
   const limit = Math.min(opts.pageSize ?? MAX_LIMIT, MAX_LIMIT);
+  const fields = oktaFields(attributesUsed(connector));
   let next: string | undefined;
 
   async function* read(options: ReadOptions): AsyncGenerator<SourcePage> {
@@ -33,7 +36,10 @@ export function createOktaSource(connector: RunnableConnector, opts: IoOptions):
     let latest = since;
     const pages = chainedPages<unknown>({
       first: () =>
-        okta.requestText({ url: withQuery(`${orgUrl}/api/v1/users`, { limit, search }), signal: options.signal }),
+        okta.requestText({
+          url: withQuery(`${orgUrl}/api/v1/users`, { limit, search, fields }),
+          signal: options.signal,
+        }),
       fetch: (url) => okta.requestText({ url, signal: options.signal }),
       peek: (res) => nextLink(res.headers.link, res.url),
       next: (_, res) => nextLink(res.headers.link, res.url),
