@@ -3,7 +3,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Expr } from '../../../server/src/model/model';
+import fc from 'fast-check';
 import { redactor, resolveValue, secretEnvName } from '../../../server/src/sync/secrets';
+import { redactionForms, redactionPattern } from '../../../server/src/sync/secrets/redact';
 
 const span = { start: 0, end: 0 };
 const str = (value: string): Expr => ({ kind: 'string', value, span });
@@ -100,6 +102,32 @@ describe('redactor', () => {
     assert.ok(!r(`dump: ${pem}`).includes('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC'));
     assert.ok(!r(`escaped: ${JSON.stringify(pem)}`).includes('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC'));
     assert.ok(!r('line: MIIEvQIBADANBgkqhkiG9w0BAQEFAASC').includes('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC'));
+  });
+
+  it('redacts exactly what the whole pattern alone would (law: the quick check never skips a form)', () => {
+    const secrets = [
+      secret,
+      'k3y!',
+      JSON.stringify({ private_key: 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7x' }),
+    ];
+    const forms = redactionForms(secrets);
+    const pattern = redactionPattern(forms);
+    const r = redactor(secrets);
+    // Texts made of pieces of the forms (whole, cut, overlapping) and arbitrary strings, in any order.
+    const piece = fc.oneof(
+      fc.constantFrom(...forms),
+      fc
+        .tuple(fc.constantFrom(...forms), fc.nat(40), fc.nat(40))
+        .map(([f, a, b]) => f.slice(Math.min(a, b), Math.max(a, b))),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), (pieces) => {
+        const text = pieces.join('');
+        assert.equal(r(text), text.replace(pattern, '***'));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('is the identity with no secrets', () => {

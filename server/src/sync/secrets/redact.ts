@@ -6,10 +6,28 @@
  * Values shorter than 4 characters are left alone: replacing them would mangle all output and protect nothing.
  */
 export function redactor(secrets: string[]): (text: string) => string {
+  const forms = redactionForms(secrets);
+  if (forms.length === 0) return (text) => text;
+  const re = redactionPattern(forms);
+  // Every form is at least HEAD long, so a text with no form's first HEAD characters anywhere holds no form.
+  // The journal redacts every value it stores, and with a service-account key's hundred forms the pattern
+  // took 2.2 µs a value (30% of applying 9,400 changes); the check takes 0.3 µs (docs/benchmarks.md).
+  const heads = new Set(forms.map((f) => f.slice(0, HEAD)));
+  return (text) => {
+    for (let i = 0; i + HEAD <= text.length; i++)
+      if (heads.has(text.slice(i, i + HEAD))) return text.replace(re, '***');
+    return text;
+  };
+}
+
+const HEAD = 4;
+
+/** Every form of every secret that output may carry (see redactor), each at least HEAD characters long. */
+export function redactionForms(secrets: string[]): string[] {
   const forms = new Set<string>();
   for (const secret of secrets) {
     for (const s of fragments(secret)) {
-      if (s.length < 4) continue;
+      if (s.length < HEAD) continue;
       const b64 = Buffer.from(s, 'utf8').toString('base64');
       for (const f of [
         s,
@@ -20,14 +38,17 @@ export function redactor(secrets: string[]): (text: string) => string {
         new URLSearchParams({ v: s }).toString().slice(2),
         JSON.stringify(s).slice(1, -1),
       ]) {
-        if (f.length >= 4) forms.add(f);
+        if (f.length >= HEAD) forms.add(f);
       }
     }
   }
-  if (forms.size === 0) return (text) => text;
+  return [...forms];
+}
+
+/** One pattern for all forms, longest first, so that a form inside a longer one never leaves a piece behind. */
+export function redactionPattern(forms: string[]): RegExp {
   const sorted = [...forms].sort((a, b) => b.length - a.length);
-  const re = new RegExp(sorted.map(escapeRegExp).join('|'), 'g');
-  return (text) => text.replace(re, '***');
+  return new RegExp(sorted.map(escapeRegExp).join('|'), 'g');
 }
 
 const FRAGMENT_MIN = 16;
