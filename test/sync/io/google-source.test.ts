@@ -73,10 +73,12 @@ describe('Google source against the Directory sandbox', () => {
     assert.equal(ids.length, sb.people().length);
   });
 
-  it('gets one user by primary email and undefined for an unknown one', async () => {
+  it('gets one user by primary email, with only the fields the connector reads, and undefined for an unknown one', async () => {
     const person = sb.people()[4];
-    const reader = createSource(runnable(googleSettings(sb), 'primaryEmail', []), ioOptions());
-    assert.equal((await reader.get(person.email, {}))?.id, person.googleId);
+    const reader = createSource(runnable(googleSettings(sb), 'primaryEmail', ['name.fullName']), ioOptions());
+    const found = await reader.get(person.email, {});
+    assert.equal(found?.id, person.googleId);
+    assert.deepEqual(Object.keys(found.raw).sort(), ['id', 'name', 'primaryEmail']);
     assert.equal(await reader.get('ghost@contoso.com', {}), undefined);
   });
 });

@@ -5,8 +5,8 @@ import { topLevelAttributes } from './attributes-used';
  * The `fields` selector of a Directory users.list request: only the top-level User fields a connector
  * reads, plus `id` and the page token. Google's partial response (the `fields` system parameter,
  * developers.google.com/admin-sdk/directory/v1/guides/performance#partial-response) leaves the rest out,
- * which is most of each user (etag, timestamps, aliases, emails, orgUnitPath…): a 500-user page of the
- * sandbox shrinks from 600 to 280 KB, parsed in about half the time.
+ * which is most of each user's bytes (etag, timestamps, aliases, emails, orgUnitPath…): a 500-user page of
+ * the sandbox shrinks from 600 to 280 KB (docs/benchmarks.md).
  *
  * Only names the catalog knows go in, because Google answers a selector naming a field the User schema
  * lacks with 400 `Invalid field selection`: a path the checks already warn about must not fail the run.
@@ -14,10 +14,15 @@ import { topLevelAttributes } from './attributes-used';
  * (organizations, phones, relations…), and a selector keeps a whole top-level field anyway.
  */
 export function googleListFields(paths: string[][]): string {
-  return `nextPageToken,users(${googleUserFields(paths).join(',')})`;
+  return `nextPageToken,users(${googleUserFields(paths)})`;
 }
 
-export function googleUserFields(paths: string[][]): string[] {
+/** The same for one user (users.get), whose answer is the User itself: `id,primaryEmail,…`. */
+export function googleUserFields(paths: string[][]): string {
+  return userFieldNames(paths).join(',');
+}
+
+function userFieldNames(paths: string[][]): string[] {
   const catalog = getCatalog('google');
   const names = ['id'];
   for (const name of topLevelAttributes(paths)) if (!names.includes(name) && catalog.child('', name)) names.push(name);

@@ -3,14 +3,14 @@ import { chainedPages } from './chained-pages';
 import type { ReadOptions, RunnableConnector, SourcePage, SourceReader } from '../types';
 import { attributesUsed } from './attributes-used';
 import { googleAuth } from './google-auth';
-import { googleListFields } from './google-select';
+import { googleListFields, googleUserFields } from './google-select';
 import { clientFactory, trimSlash, type IoOptions } from './source-options';
 
 /**
  * Google Directory reader (api-facts.md §3): GET {api_url}/admin/directory/v1/users with customer (default
  * my_customer) or domain, maxResults=500, pageToken → nextPageToken, and the configured `query`.
  * `projection=full` only when customSchemas.* are used: the default (basic) omits customSchemas and is cheaper.
- * `fields` asks only for the User fields the connector reads (google-select.ts).
+ * `fields` asks, in the list and for one user, only for the User fields the connector reads (google-select.ts).
  * Over-quota 403s are retried by the HTTP client. Directory has no change feed: nextSince is undefined.
  */
 export const DEFAULT_API_URL = 'https://admin.googleapis.com';
@@ -61,7 +61,7 @@ export function createGoogleSource(connector: RunnableConnector, opts: IoOptions
     async get(login, options) {
       const res = await google.request<Record<string, unknown>>({
         url: `/admin/directory/v1/users/${encodeURIComponent(login)}`,
-        query: { projection },
+        query: { projection, fields: googleUserFields(used) },
         accept: [404],
         signal: options.signal,
       });
