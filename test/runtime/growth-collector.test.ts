@@ -46,6 +46,20 @@ describe('a full collection when part of the heap has grown', () => {
     assert.equal(heap.collections, 1);
   });
 
+  it('collects at once at the end of a phase, when the measure grew by the bar given since the last collection', () => {
+    const heap = fakeHeap(1 * MB);
+    const collector = new GrowthCollector(16 * MB, heap);
+    heap.size = 4 * MB;
+    collector.collectNow(4 * MB);
+    assert.equal(heap.collections, 0, '3 MB of growth is under the bar');
+    heap.size = 5.5 * MB;
+    collector.collectNow(4 * MB);
+    assert.equal(heap.collections, 1, 'synchronously, far under the threshold of check()');
+    heap.size = 4 * MB; // 3 MB above what that collection left
+    collector.collectNow(4 * MB);
+    assert.equal(heap.collections, 1);
+  });
+
   it('gets a callable full collection from V8 in a process started without --expose-gc', () => {
     const gc = exposeGc();
     assert.equal(typeof gc, 'function');

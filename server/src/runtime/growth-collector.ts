@@ -20,6 +20,17 @@ export class GrowthCollector {
     this.baseline = heap.bytes();
   }
 
+  /**
+   * A collection now, when the measure grew by at least `minBytes` since the last one: for the end of a phase
+   * whose records have just become garbage, before the next phase allocates on top of them.
+   */
+  collectNow(minBytes: number): void {
+    const { gc } = this.heap;
+    if (!gc || this.heap.bytes() - this.baseline < minBytes) return;
+    gc();
+    this.baseline = this.heap.bytes();
+  }
+
   /** Called after a unit of work; schedules one collection when the measure grew past the threshold. */
   check(): void {
     const { gc } = this.heap;
