@@ -114,8 +114,8 @@ function unknownField(sel: Selection | true | undefined, known: ReadonlySet<stri
 }
 
 /**
- * `text` parsed, its top-level names checked against `rootNames` and, when `itemsOf` is given (a list), the
- * names selected inside that field against `itemNames`. Guide: an unknown field is a 400 "Invalid field
+ * `text` parsed, its top-level names checked against `rootNames` and, when `items` is given (a list), the
+ * names selected inside `items.field` against `items.names`. Guide: an unknown field is a 400 "Invalid field
  * selection <name>". Deeper levels are not checked: the User's complex fields are `any` in the discovery
  * document (api-facts §6), so only what exists is kept.
  */

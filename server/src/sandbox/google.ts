@@ -132,7 +132,11 @@ let userNames: ReadonlySet<string> | undefined;
  * scripts/generate-catalogs.ts generates from that discovery document (never typed by hand).
  */
 function userFields(): ReadonlySet<string> {
-  return (userNames ??= new Set(getCatalog('google').attributes.map((a) => /^[^.[]+/.exec(a.path)![0])));
+  return (userNames ??= new Set(
+    getCatalog('google')
+      .children('')
+      .map((a) => a.name),
+  ));
 }
 
 const ownsCustomer = (ctx: SandboxContext, id: string) => id === 'my_customer' || id === ctx.google.customerId;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { googleListFields } from '../../../server/src/sync/sources/google-select';
+import { googleListFields, googleUserFields } from '../../../server/src/sync/sources/google-select';
 import { oktaFields } from '../../../server/src/sync/sources/okta-select';
 
 const paths = (...dotted: string[]) => dotted.map((d) => d.split('.'));
@@ -8,14 +8,16 @@ describe('asking the IdP only for what a connector reads', () => {
   describe('Google partial response (fields)', () => {
     it('selects id and each top-level User field the paths start with, once, keeping the page token', () => {
       assert.equal(
-        googleListFields(paths('primaryEmail', 'organizations.title', 'organizations.department', 'name.fullName')),
+        googleListFields(
+          googleUserFields(paths('primaryEmail', 'organizations.title', 'organizations.department', 'name.fullName')),
+        ),
         'nextPageToken,users(id,primaryEmail,organizations,name)',
       );
     });
 
     it('leaves out a name the User schema lacks, which Google would answer with 400', () => {
       assert.equal(
-        googleListFields(paths('primaryEmail', 'departmnt', 'customSchemas.employmentData.badge')),
+        googleListFields(googleUserFields(paths('primaryEmail', 'departmnt', 'customSchemas.employmentData.badge'))),
         'nextPageToken,users(id,primaryEmail,customSchemas)',
       );
     });

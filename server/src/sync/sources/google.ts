@@ -28,7 +28,7 @@ export function createGoogleSource(connector: RunnableConnector, opts: IoOptions
   const google = makeClient(apiUrl, googleAuth(settings, makeClient));
   const used = attributesUsed(connector);
   const projection = used.some((p) => p[0] === 'customSchemas') ? 'full' : undefined;
-  const fields = googleListFields(used);
+  const userFields = googleUserFields(used);
   const domain = settings.domain?.trim() || undefined;
   const scope: Query = domain ? { domain } : { customer: settings.customer?.trim() || 'my_customer' };
 
@@ -42,7 +42,7 @@ export function createGoogleSource(connector: RunnableConnector, opts: IoOptions
       maxResults: Math.min(opts.pageSize ?? MAX_RESULTS, MAX_RESULTS),
       query: settings.query?.trim() || undefined,
       projection,
-      fields,
+      fields: googleListFields(userFields),
     };
     const pages = chainedPages<UsersPage | undefined>({
       first: () => google.requestText({ url, query, signal: options.signal }),
@@ -61,7 +61,7 @@ export function createGoogleSource(connector: RunnableConnector, opts: IoOptions
     async get(login, options) {
       const res = await google.request<Record<string, unknown>>({
         url: `/admin/directory/v1/users/${encodeURIComponent(login)}`,
-        query: { projection, fields: googleUserFields(used) },
+        query: { projection, fields: userFields },
         accept: [404],
         signal: options.signal,
       });
