@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=8
+#!/usr/bin/env -S node --min-semi-space-size=16 --max-semi-space-size=16
 'use strict';
 // Runs the bundled CLI when it is built and up to date, otherwise the TypeScript sources (bin/entry.js).
 // The #! line carries the engine's memory flag (server/src/cli/node-flags.ts; `env -S` splits it).
