@@ -32,7 +32,7 @@ export function registerSandbox(program: Command): void {
     .description('run local simulators of every vendor API, to try a config before production')
     .option('--users <n>', 'number of generated people', '50')
     .option('--seed <s>', 'seed for people, target state and faults', '1')
-    .option('--latency <ms>', 'delay before every response', '0')
+    .option('--latency <ms>', 'time each answer takes, counted from the request (the simulator works within it)', '0')
     .option('--faults <spec>', 'injected faults per request, e.g. "429=0.05,500=0.02,503=0.02,reset=0.01,slow=0.02"')
     .option('--port <p>', 'port to listen on (0 = any free port)', '0')
     .option('--config-out <file>', 'write a .usersync for the sandbox (and its Google key beside it)')
