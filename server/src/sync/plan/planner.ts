@@ -28,8 +28,8 @@ export interface PlanOptions {
  * A page's raw users, once planned, are garbage; V8 would let 100,000 users' worth pile up in its old
  * generation before collecting (peak RSS 160–227 MiB at 100,000 Google users against a live heap of
  * 22–34 MiB, docs/benchmarks.md). A full collection each time it grew by 16 MB keeps the peak near what
- * a run holds (142–153 MiB when measured, before the CLI's flag, cli/node-flags.ts, lowered it further); its
- * cost stayed within the benchmark's run-to-run spread.
+ * a run holds (142–153 MiB when measured; the CLI's flags, cli/node-flags.ts, have moved it since); its cost
+ * stayed within the benchmark's run-to-run spread.
  */
 function pageGarbageCollector(): GrowthCollector {
   return new GrowthCollector(16 * 1024 * 1024, { bytes: oldGenerationBytes, gc: exposeGc() });

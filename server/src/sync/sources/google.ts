@@ -34,8 +34,7 @@ export function createGoogleSource(connector: RunnableConnector, opts: IoOptions
 
   // The next page is asked for once this one is parsed, not before (no `peek`, unlike Graph and Okta): with
   // pages of 500 users the engine is CPU-bound here, and asking early only kept two large pages alive at
-  // once: 3.2–3.3× the critical path at 100,000 users without it, 3.5× with it; with the engine's fixed
-  // young generation (cli/node-flags.ts), 2.62–2.64× without it and 2.64–2.91× with it (docs/benchmarks.md).
+  // once. Measured twice, it was slower or no faster (docs/benchmarks.md).
   function read(options: ReadOptions): AsyncGenerator<SourcePage> {
     const url = '/admin/directory/v1/users';
     const query: Query = {
