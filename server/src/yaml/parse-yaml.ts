@@ -2,6 +2,7 @@ import { Composer, isMap, Parser, type CST } from 'yaml';
 import type { Connector, Document, ParseError, ParseResult } from '../model/model';
 import { readConnector } from './read-connector';
 import { attachYamlComments } from './yaml-comments';
+import { lexYaml, MAX_FLOW_DEPTH } from './yaml-lexemes';
 import { keyOf, mapPairs, pairSpan, report, wrongType, type YamlContext } from './yaml-nodes';
 
 /**
@@ -12,13 +13,16 @@ import { keyOf, mapPairs, pairSpan, report, wrongType, type YamlContext } from '
 export function parseYaml(text: string, uri: string): ParseResult {
   const document: Document = { form: 'yaml', uri, text, connectors: [], dangling: [] };
   const ctx: YamlContext = { text, errors: [], extents: new Map() };
-  const deep = tooDeep(text);
-  if (deep !== undefined) {
-    report(ctx, 'yaml-syntax', `flow collections ({ } and [ ]) nest at most ${MAX_FLOW_DEPTH} deep`, deep);
-    return { document, errors: ctx.errors };
-  }
   try {
-    const tokens: CST.Token[] = [...new Parser().parse(text)];
+    const lexed = lexYaml(text);
+    if ('tooDeep' in lexed) {
+      report(ctx, 'yaml-syntax', `flow collections ({ } and [ ]) nest at most ${MAX_FLOW_DEPTH} deep`, lexed.tooDeep);
+      return { document, errors: ctx.errors };
+    }
+    const parser = new Parser();
+    const tokens: CST.Token[] = [];
+    for (const lexeme of lexed.lexemes) for (const token of parser.next(lexeme)) tokens.push(token);
+    for (const token of parser.end()) tokens.push(token);
     const docs = [...new Composer({ schema: 'failsafe', uniqueKeys: false, keepSourceTokens: true }).compose(tokens)];
     for (const e of docs.flatMap((d) => d.errors)) {
       report(ctx, 'yaml-syntax', e.message.split('\n')[0], { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) });
@@ -55,31 +59,4 @@ function readTop(ctx: YamlContext, contents: unknown): Connector[] {
     }
   }
   return connectors;
-}
-
-/**
- * The yaml package takes seconds on flow collections nested thousands deep (`{{{{…`), and no usersync
- * file nests more than three; such a text is refused before it reaches the package.
- */
-const MAX_FLOW_DEPTH = 64;
-
-function tooDeep(text: string): { start: number; end: number } | undefined {
-  let depth = 0;
-  let quote = '';
-  let comment = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n' || c === '\r') {
-      quote = '';
-      comment = false;
-    } else if (comment) continue;
-    else if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) comment = true;
-    else if (c === '{' || c === '[') {
-      if (++depth > MAX_FLOW_DEPTH) return { start: i, end: i + 1 };
-    } else if ((c === '}' || c === ']') && depth > 0) depth--;
-  }
-  return undefined;
 }
