@@ -15,6 +15,6 @@ describe('language server warm-up', () => {
       checkDocument(document, errors).filter((d) => d.severity === 'error' || d.severity === 'warning'),
       [],
     );
-    assert.equal(warmUp(warmUpDocumentText(2), 2), 0);
+    assert.equal(warmUp(warmUpDocumentText(2), 2, 2), 0);
   });
 });
