@@ -105,7 +105,7 @@ export function parentPath(path: string): string {
 
 function buildCatalog(idp: SourceType, file: GeneratedFile): Catalog {
   // frozen: the catalog is shared by every document and request
-  const attributes: AttributeInfo[] = file.attributes.map((a) => deepFreeze(uniform(a)));
+  const attributes: AttributeInfo[] = file.attributes.map((a) => deepFreeze({ ...a, name: lastName(a.path) }));
   const byPath = new Map(attributes.map((a) => [a.path, a]));
   const byParent = new Map<string, AttributeInfo[]>();
   const byParentAndName = new Map<string, Map<string, AttributeInfo>>();
@@ -130,32 +130,6 @@ function buildCatalog(idp: SourceType, file: GeneratedFile): Catalog {
       const key = own?.isCollection ? `${prefix}[]` : prefix;
       return [...(byParent.get(key) ?? [])];
     },
-  };
-}
-
-/**
- * Every attribute with the same fields in the same order, absent ones undefined: one hidden class for all of
- * them, so code that reads attributes (the path walk, the checks, hover) stays monomorphic in V8. Built from
- * the JSON as it comes, the entries had as many shapes as combinations of optional fields, and the first real
- * document deoptimized the walk ("wrong map") on an attribute the warm-up had not read.
- */
-function uniform(a: Omit<AttributeInfo, 'name'>): AttributeInfo {
-  return {
-    path: a.path,
-    name: lastName(a.path),
-    type: a.type,
-    isCollection: a.isCollection,
-    typeName: a.typeName,
-    description: a.description,
-    maxLength: a.maxLength,
-    returnedByDefault: a.returnedByDefault,
-    listSupported: a.listSupported,
-    navigation: a.navigation,
-    enum: a.enum,
-    readOnly: a.readOnly,
-    arrayAddressing: a.arrayAddressing,
-    selectorKeys: a.selectorKeys,
-    open: a.open,
   };
 }
 
