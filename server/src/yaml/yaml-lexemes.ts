@@ -1,4 +1,4 @@
-import { Lexer } from 'yaml';
+import { CST, Lexer } from 'yaml';
 import type { Span } from '../text/span';
 
 /**
@@ -8,8 +8,13 @@ import type { Span } from '../text/span';
  */
 export const MAX_FLOW_DEPTH = 64;
 
-/** Lexemes of the yaml lexer that stand for no source text (`DOCUMENT`, `FLOW_END` and `SCALAR` in its cst.ts). */
-const CONTROL = new Set(['\x02', '\x18', '\x1f']);
+/** Lexemes of the yaml lexer that stand for no source text. */
+const CONTROL: ReadonlySet<string> = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
+
+/** True for a lexeme that is a piece of the source text (every one but the lexer's control lexemes). */
+export function isSourceLexeme(lexeme: string): boolean {
+  return !CONTROL.has(lexeme);
+}
 
 /**
  * The text cut into the yaml package's own lexemes (its Parser reads them with `next`), or where flow
@@ -24,7 +29,7 @@ export function lexYaml(text: string): { lexemes: string[] } | { tooDeep: Span }
     if (lexeme === '{' || lexeme === '[') {
       if (++depth > MAX_FLOW_DEPTH) return { tooDeep: { start: offset, end: offset + 1 } };
     } else if ((lexeme === '}' || lexeme === ']') && depth > 0) depth--;
-    if (!CONTROL.has(lexeme)) offset += lexeme.length;
+    if (isSourceLexeme(lexeme)) offset += lexeme.length;
     lexemes.push(lexeme);
   }
   return { lexemes };
