@@ -3,7 +3,8 @@ import { topLevelAttributes } from './attributes-used';
 
 /**
  * The `fields` selector of a Directory request for a user (users.get, and each user of users.list): only
- * the top-level User fields a connector reads, plus `id`, e.g. `id,primaryEmail,organizations`. Google's partial response (the `fields` system parameter,
+ * the top-level User fields a connector reads, plus `id`, e.g. `id,primaryEmail,organizations`. Google's
+ * partial response (the `fields` system parameter,
  * developers.google.com/admin-sdk/directory/v1/guides/performance#partial-response) leaves the rest out,
  * which is most of each user's bytes (etag, timestamps, aliases, emails, orgUnitPath…): a 500-user page of
  * the sandbox shrinks from 600 to 330 KB for the benchmark's connector (docs/benchmarks.md).

@@ -10,7 +10,8 @@ import { clientFactory, required, trimSlash, type IoOptions } from './source-opt
 /**
  * Okta reader (api-facts.md §2): GET {org_url}/api/v1/users?limit=200[&search=…]&fields=…, following the
  * Link rel="next" header until it is absent. `fields` asks only for what the connector reads (okta-select.ts);
- * a single user (GET /api/v1/users/{login}) is read whole, since the yaml documents no projection there.
+ * a single user (GET /api/v1/users/{login}) is read whole: Okta's management API description
+ * (reference/idp/raw/okta-management-minimal-*.yaml) documents no projection there.
  * Rate-limit headers (X-Rate-Limit-*) are handled by the HTTP client.
  *
  * Incremental: `search=lastUpdated gt "<since>"` (joined to the configured search with `and`); nextSince is the
