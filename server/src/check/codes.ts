@@ -47,6 +47,12 @@ export const CODES = [
     'Calls nested more than 64 deep; the call that goes too deep is left out.',
   ),
   code('unterminated-string', 'error', 'syntax', 'A string that is not closed before the end of the line.'),
+  code(
+    'too-many-errors',
+    'error',
+    'syntax',
+    'A thousand syntax errors: the text after the thousandth is not read until they are fixed.',
+  ),
   code('internal-error', 'error', 'syntax', 'A check failed on this connector; please report it with the file.'),
   code('missing-value', 'error', 'syntax', 'A setting, option, match or map line without a value after `=`.'),
   code('yaml-syntax', 'error', 'syntax', 'The YAML form is not valid YAML.'),

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import type {
   Block,
   CallExpr,
@@ -17,8 +17,7 @@ import type {
   Setting,
 } from '../model/model';
 import type { Span } from '../text/span';
-import { errorMessageProvider } from './error-messages';
-import * as T from './tokens';
+import { RecoveringParser } from './recovery';
 
 /** What a frame holds; decides how the frame's node is finished and what it does with its children. */
 export enum Kind {
@@ -58,7 +57,7 @@ export const UNSET_EXPR: Expr = Object.freeze({ kind: 'missing', span: UNSET }) 
  * Tokens inserted by recovery have NaN offsets and an empty image: `take` treats them as absent.
  * During Chevrotain's grammar recording every helper here does nothing.
  */
-export abstract class FrameParser extends EmbeddedActionsParser {
+export abstract class FrameParser extends RecoveringParser {
   private readonly kinds: Kind[] = [];
   private readonly nodes: unknown[] = [];
   /** Count of real tokens read when the frame opened. */
@@ -70,10 +69,6 @@ export abstract class FrameParser extends EmbeddedActionsParser {
   private lastEnd = 0;
   /** Where a node that read no token at all stands (end of the text). */
   private eof = 0;
-
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider });
-  }
 
   protected startFrames(tokens: IToken[], eof: number): void {
     this.input = tokens;

@@ -3,6 +3,7 @@ import type { Document, Expr, ParseError, ParseResult } from '../model/model';
 import { attachComments } from './comments';
 import { limitCallNesting } from './nesting';
 import { parser } from './parser';
+import { MAX_SYNTAX_ERRORS } from './recovery';
 import { lexer, UnterminatedString } from './tokens';
 
 /**
@@ -31,6 +32,7 @@ export function parseUsersync(text: string, uri: string): ParseResult {
   tokens = limitCallNesting(tokens, errors);
   const connectors = parser.parseWith(tokens, 'document', text.length);
   for (const e of parser.errors) errors.push(syntaxError(e.message, e.token, text.length));
+  stopError(errors, text.length);
   const document: Document = { form: 'usersync', uri, text, connectors, dangling: [] };
   attachComments(document, (lexed.groups.comments as IToken[] | undefined) ?? []);
   return { document, errors };
@@ -50,7 +52,20 @@ export function parseExpression(source: string, offset: number): { expr: Expr; e
   }));
   const expr = parser.parseWith(limitCallNesting(lexed.tokens, errors), 'expression', offset + source.length);
   for (const e of parser.errors) errors.push(syntaxError(e.message, e.token, offset + source.length));
+  stopError(errors, offset + source.length);
   return { expr, errors };
+}
+
+/** The error that says where the parser stopped reading, when it met MAX_SYNTAX_ERRORS. */
+function stopError(errors: ParseError[], eof: number): void {
+  const stop = parser.stoppedAt();
+  if (!stop) return;
+  const { span } = syntaxError('', stop, eof);
+  errors.push({
+    code: 'too-many-errors',
+    message: `${MAX_SYNTAX_ERRORS} syntax errors: the text from here on is not read until they are fixed`,
+    span,
+  });
 }
 
 function syntaxError(message: string, token: IToken, eof: number): ParseError {

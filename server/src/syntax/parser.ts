@@ -208,6 +208,10 @@ class UsersyncParser extends ExpressionParser {
   parseWith(tokens: IToken[], rule: 'document', eof: number): Connector[];
   parseWith(tokens: IToken[], rule: 'expression', eof: number): Expr;
   parseWith(tokens: IToken[], rule: 'document' | 'expression', eof: number): Connector[] | Expr {
+    return this.runParse(() => this.parseRule(tokens, rule, eof));
+  }
+
+  private parseRule(tokens: IToken[], rule: 'document' | 'expression', eof: number): Connector[] | Expr {
     this.startFrames(tokens, eof);
     if (rule === 'document') return this.drain(this.document()) as Connector[];
     const expr = this.drain(this.expression()) as Expr | undefined;
