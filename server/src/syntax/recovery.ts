@@ -1,4 +1,10 @@
-import { EmbeddedActionsParser, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import {
+  EmbeddedActionsParser,
+  tokenMatcher,
+  type IRecognitionException,
+  type IToken,
+  type TokenType,
+} from 'chevrotain';
 import { errorMessageProvider } from './error-messages';
 import * as T from './tokens';
 
@@ -12,6 +18,16 @@ interface ChevrotainRecovery {
   currIdx: number;
   getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[];
   SAVE_ERROR(error: IRecognitionException): IRecognitionException;
+  flattenFollowSet(): TokenType[];
+  LA(howMuch: number): IToken;
+}
+
+/** Where a scan for a re-sync token from `from` stopped: at token index `at`, which matched `type`. */
+interface ReSync {
+  follows: TokenType[];
+  from: number;
+  at: number;
+  type: TokenType;
 }
 
 const chevrotain = EmbeddedActionsParser.prototype as unknown as ChevrotainRecovery;
@@ -38,6 +54,8 @@ const FOLLOWS_CACHE_LIMIT = 4096;
  */
 export abstract class RecoveringParser extends EmbeddedActionsParser {
   private readonly follows = new Map<string, TokenType[]>();
+  /** Re-sync scans of the parse running now, per grammar position. */
+  private readonly reSyncs = new Map<string, ReSync>();
   /** The first token left unread after MAX_SYNTAX_ERRORS, in the parse running now. */
   private stop: IToken | undefined;
 
@@ -52,7 +70,7 @@ export abstract class RecoveringParser extends EmbeddedActionsParser {
    */
   protected getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[] {
     const self = this as unknown as ChevrotainRecovery;
-    const key = `${self.RULE_STACK.join(',')}/${self.RULE_OCCURRENCE_STACK.join(',')}/${tokType.name}/${tokIdxInRule}`;
+    const key = `${positionKey(self)}/${tokType.name}/${tokIdxInRule}`;
     let follows = this.follows.get(key);
     if (follows === undefined) {
       follows = chevrotain.getFollowsForInRuleRecovery.call(this, tokType, tokIdxInRule);
@@ -60,6 +78,34 @@ export abstract class RecoveringParser extends EmbeddedActionsParser {
       this.follows.set(key, follows);
     }
     return follows;
+  }
+
+  /**
+   * Overrides Chevrotain's method of the same name (traits/recoverable.js), which on each recovery scans
+   * forward from the current token to the first one that may follow any rule on the stack (at worst the
+   * end of the text). Within one parse and one grammar position, a later scan that starts inside an
+   * earlier scan's range ends where that one did, so the answer is kept.
+   */
+  protected findReSyncTokenType(): TokenType {
+    const self = this as unknown as ChevrotainRecovery;
+    const key = positionKey(self);
+    const from = self.currIdx + 1;
+    const known = this.reSyncs.get(key);
+    if (known && known.from <= from && from <= known.at) return known.type;
+    const follows = known?.follows ?? self.flattenFollowSet();
+    for (let at = from; ; at++) {
+      if (known && at === known.from) {
+        this.reSyncs.set(key, { ...known, from });
+        return known.type;
+      }
+      // LA past the end gives EOF, which is always among the follows (Chevrotain's own loop relies on it)
+      const token = self.LA(at - self.currIdx);
+      const type = follows.find((t) => tokenMatcher(token, t));
+      if (type) {
+        this.reSyncs.set(key, { follows, from, at, type });
+        return type;
+      }
+    }
   }
 
   /**
@@ -74,6 +120,7 @@ export abstract class RecoveringParser extends EmbeddedActionsParser {
     if (self._errors.length >= MAX_SYNTAX_ERRORS) {
       this.stop = self.tokVector[self.currIdx + 1] ?? error.token;
       self.tokVectorLength = self.currIdx + 1;
+      this.reSyncs.clear();
     }
     return error;
   }
@@ -90,6 +137,7 @@ export abstract class RecoveringParser extends EmbeddedActionsParser {
    */
   protected runParse<R>(parse: () => R): R {
     this.stop = undefined;
+    this.reSyncs.clear();
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
@@ -97,6 +145,7 @@ export abstract class RecoveringParser extends EmbeddedActionsParser {
     } catch {
       Error.stackTraceLimit = limit;
       this.stop = undefined;
+      this.reSyncs.clear();
       return parse();
     } finally {
       Error.stackTraceLimit = limit;
@@ -111,4 +160,9 @@ export abstract class RecoveringParser extends EmbeddedActionsParser {
   forgetRecoveryPositions(): void {
     this.follows.clear();
   }
+}
+
+/** The grammar position: the rules on the stack and where each was called. */
+function positionKey(self: ChevrotainRecovery): string {
+  return `${self.RULE_STACK.join(',')}/${self.RULE_OCCURRENCE_STACK.join(',')}`;
 }
