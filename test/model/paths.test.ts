@@ -219,6 +219,21 @@ describe('resolvePath', () => {
       assert.deepEqual(unknown('nosuchthing', 'okta').otherIdps, []);
     });
 
+    it('answers a misspelt name the same way every time, whatever a caller did with an earlier answer', () => {
+      const first = unknown('departmnt', 'azure');
+      first.suggestions.push('changed by a caller');
+      first.elsewhere.push('changed by a caller');
+      const again = unknown('departmnt', 'azure');
+      assert.deepEqual(again.suggestions, ['department']);
+      assert.deepEqual(again.elsewhere, []);
+    });
+
+    it('finds the same name elsewhere under manager., with the manager in front', () => {
+      assert.deepEqual(unknown('costCenter', 'azure').elsewhere, ['employeeOrgData.costCenter']);
+      assert.deepEqual(unknown('manager.costCenter', 'azure').elsewhere, ['manager.employeeOrgData.costCenter']);
+      assert.deepEqual(unknown('costCenter', 'azure').elsewhere, ['employeeOrgData.costCenter']);
+    });
+
     it('finds the same name elsewhere in the catalog', () => {
       assert.deepEqual(unknown('costCenter', 'azure').elsewhere, ['employeeOrgData.costCenter']);
       assert.deepEqual(unknown('login', 'okta').elsewhere, ['profile.login']);

@@ -6,6 +6,7 @@ import { FUNCTIONS, getFunction } from '../../server/src/model/functions/registr
 import type { Expr, PathExpr, PathSegment } from '../../server/src/model/model';
 import { SOURCE_TYPES } from '../../server/src/model/model';
 import { completePath, resolvePath } from '../../server/src/model/paths';
+import { editDistance } from '../../server/src/model/path-suggest';
 
 /** Laws of the evaluator, the resolver and the functions, over generated input. */
 
@@ -73,6 +74,18 @@ function run(fn: string, ...args: (string | undefined)[]): string | undefined {
 }
 
 describe('properties', () => {
+  it('edit distance with a bound is the distance up to the bound, and one past it beyond', () => {
+    const word = fc.string({ unit: fc.constantFrom(...'abcdeAB'.split('')), maxLength: 12 });
+    fc.assert(
+      fc.property(word, word, fc.nat(6), (a, b, max) => {
+        const full = editDistance(a, b);
+        assert.equal(editDistance(a, b, max), Math.min(full, max + 1), `${a} ${b} ${max}`);
+        assert.equal(full, editDistance(b, a));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('evaluate never throws and always answers a string or nothing, with well-formed warnings', () => {
     fc.assert(
       fc.property(expr, anyUser, (e, u) => {

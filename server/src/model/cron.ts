@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import cronstrue from 'cronstrue';
+import { memo } from './memo';
 
 /**
  * Schedules: cron with 5 fields (minute hour day-of-month month day-of-week) or 6 (seconds first),
@@ -40,19 +41,8 @@ export function cronFields(expr: string): { text: string; start: number; field: 
   return parts.map((m, i) => ({ text: m[0], start: m.index ?? 0, field: names[i] }));
 }
 
-/**
- * Results by expression: croner builds a pattern per call, and a workspace repeats the same few
- * schedules in every connector; checks run on every keystroke.
- */
-const MEMO_LIMIT = 512;
-function memo<V>(cache: Map<string, V>, key: string, compute: () => V): V {
-  const hit = cache.get(key);
-  if (hit !== undefined || cache.has(key)) return hit as V;
-  const value = compute();
-  if (cache.size >= MEMO_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(key, value);
-  return value;
-}
+// Results by expression (memo.ts): croner builds a pattern per call, and a workspace repeats the same few
+// schedules in every connector.
 const problems = new Map<string, CronProblem | undefined>();
 const runsCache = new Map<string, Date[]>();
 

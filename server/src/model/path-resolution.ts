@@ -2,6 +2,7 @@ import type { Span } from '../text/span';
 import { getCatalog, parentPath, type AttributeInfo, type Catalog } from './catalogs/catalog';
 import type { PathSegment, SelectorAccess, SourceType } from './model';
 import { matchCustom, nearMissPattern } from './path-custom';
+import { memo } from './memo';
 import { suggestNames } from './path-suggest';
 import type { PathFlags, PathResolution, UnknownPath } from './path-types';
 
@@ -96,7 +97,14 @@ function notInCatalog(
   const seg = segments[i];
   const inScope = segments.slice(scope.start);
   const names = inScope.map((s) => s.name);
-  const siblings = siblingsOf(catalog, prefix).map((a) => a.name);
+  const key = `${catalog.idp}|${prefix}|${seg.name}`;
+  const suggestions = () =>
+    memo(siblingMemo, key, () =>
+      suggestNames(
+        seg.name,
+        siblingsOf(catalog, prefix).map((a) => a.name),
+      ),
+    ).slice();
   const pattern = matchCustom(catalog.customPatterns, names, i - scope.start);
   if (pattern) {
     if (pattern.returnedByDefault === false && !scope.via) flags.notReturnedByDefault = true;
@@ -108,17 +116,24 @@ function notInCatalog(
       reason: `a custom attribute of the form ${pattern.pattern}`,
       segmentIndex: i,
       span: seg.span,
-      suggestions: suggestNames(seg.name, siblings),
+      suggestions: suggestions(),
       flags,
     };
   }
   const result = unknown(seg, i, false, parent);
-  result.suggestions = suggestNames(seg.name, siblings);
+  result.suggestions = suggestions();
   const base = scope.via ? `${scope.via.path}.` : '';
-  result.elsewhere = elsewhere(catalog, seg.name, prefix).map((p) => base + p);
+  result.elsewhere = memo(elsewhereMemo, key, () => elsewhere(catalog, seg.name, prefix)).map((p) => base + p);
   result.hint = hintFor(catalog, names, i - scope.start, parent);
   return result;
 }
+
+/**
+ * Did-you-mean answers per catalog, level and name. A misspelt name is often misspelt the same way in
+ * every mapping, and each mapping's path is resolved by more than one check.
+ */
+const siblingMemo = new Map<string, string[]>();
+const elsewhereMemo = new Map<string, string[]>();
 
 /** Paths at other levels whose name is this one or close to it: exact (any case) matches first, max 3. */
 function elsewhere(catalog: Catalog, name: string, prefix: string): string[] {
