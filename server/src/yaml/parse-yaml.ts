@@ -1,5 +1,6 @@
 import { Composer, isMap, Parser, type CST } from 'yaml';
 import type { Connector, Document, ParseError, ParseResult } from '../model/model';
+import { withoutErrorStacks } from '../syntax/without-stacks';
 import { readConnector } from './read-connector';
 import { attachYamlComments } from './yaml-comments';
 import { lexYaml, MAX_FLOW_DEPTH } from './yaml-lexemes';
@@ -19,11 +20,14 @@ export function parseYaml(text: string, uri: string): ParseResult {
       report(ctx, 'yaml-syntax', `flow collections ({ } and [ ]) nest at most ${MAX_FLOW_DEPTH} deep`, lexed.tooDeep);
       return { document, errors: ctx.errors };
     }
-    const parser = new Parser();
-    const tokens: CST.Token[] = [];
-    for (const lexeme of lexed.lexemes) for (const token of parser.next(lexeme)) tokens.push(token);
-    for (const token of parser.end()) tokens.push(token);
-    const docs = [...new Composer({ schema: 'failsafe', uniqueKeys: false, keepSourceTokens: true }).compose(tokens)];
+    const { tokens, docs } = withoutErrorStacks(() => {
+      const parser = new Parser();
+      const tokens: CST.Token[] = [];
+      for (const lexeme of lexed.lexemes) for (const token of parser.next(lexeme)) tokens.push(token);
+      for (const token of parser.end()) tokens.push(token);
+      const composer = new Composer({ schema: 'failsafe', uniqueKeys: false, keepSourceTokens: true });
+      return { tokens, docs: [...composer.compose(tokens)] };
+    });
     for (const e of docs.flatMap((d) => d.errors)) {
       report(ctx, 'yaml-syntax', e.message.split('\n')[0], { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) });
     }
