@@ -3,7 +3,8 @@ import fc from 'fast-check';
 /**
  * How the language fuzzer damages text: token soup from pieces of both grammars and of hostile text,
  * and weighted mutations (truncation, bit flips decoded as invalid UTF-8, inserts, deletes, duplicates,
- * deep nesting at a value position, huge strings, line-ending, BOM, tab, lone-surrogate and RTL rewrites).
+ * deep nesting at a value position, huge strings, a few pieces repeated over kilobytes, line-ending, BOM,
+ * tab, lone-surrogate and RTL rewrites).
  */
 
 /** Pieces of both grammars and of hostile text: token soup is made of these. */
@@ -105,6 +106,23 @@ export const mutation: fc.Arbitrary<[string, Mutation]> = fc.oneof(
         `huge${n}`,
         (s) => splice(s, r, 0, `"${unit.repeat(Math.ceil(n / unit.length))}"`),
       ]),
+  ),
+  // A few pieces repeated over many kilobytes, at a value or anywhere: a text dense with the same error.
+  // A sweep of such runs found parses of 1.3-2.1 s for 60 KB (syntax/recovery.ts) and checks of 2 s.
+  w(
+    1,
+    fc
+      .tuple(
+        share,
+        fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 2_000, max: 60_000 }),
+        fc.boolean(),
+      )
+      .map(([r, pieces, n, value]): [string, Mutation] => {
+        const unit = `${pieces.join(' ')} `;
+        const run = unit.repeat(Math.ceil(n / unit.length));
+        return [`repeat${n}`, (s) => (value ? atValue(s, r, run) : splice(s, r, 0, run))];
+      }),
   ),
   w(
     2,
