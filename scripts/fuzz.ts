@@ -5,6 +5,7 @@
  *   --lsp      language server: --count random edit sequences (default 10000) over the protocol
  *   --faults   sync with 10 % faults: --users (default 10000) against a clean twin sandbox
  *   --kill     `usersync run` killed with SIGKILL --kills times (default 20), --users (default 2000)
+ *   --sweep    language: every pattern of three grammar pieces repeated to 60 KB in four places (16,000 texts)
  *
  * --seed N makes a run repeatable (the seed is printed); --out DIR is where failing inputs are written
  * (default .tmp/fuzz). Exit 1 on any failure.
@@ -16,12 +17,14 @@ import { faultRun } from '../test/reliability/fault-run';
 import { killRuns } from '../test/reliability/kill-runs';
 import { runLanguageFuzz } from '../test/reliability/language-fuzz';
 import { runLspFuzz } from '../test/reliability/lsp-fuzz';
+import { sweepCases, type SweepCase } from '../test/reliability/language-sweep';
 
 const { values } = parseArgs({
   options: {
     lsp: { type: 'boolean', default: false },
     faults: { type: 'boolean', default: false },
     kill: { type: 'boolean', default: false },
+    sweep: { type: 'boolean', default: false },
     count: { type: 'string' },
     seed: { type: 'string' },
     users: { type: 'string' },
@@ -148,7 +151,34 @@ async function kill(): Promise<boolean> {
   return bad.length === 0 && r.differing.length === 0 && r.finalExit.code === 0;
 }
 
-const mode = values.lsp ? lsp : values.faults ? faults : values.kill ? kill : language;
+async function sweep(): Promise<boolean> {
+  say('pattern sweep: 4 places × 4,000 patterns, about 60 KB each, budget 1,000 ms');
+  const started = Date.now();
+  const slowest: SweepCase[] = [];
+  let cases = 0;
+  let failures = 0;
+  for (const c of sweepCases()) {
+    cases++;
+    const slow = c.outcome.ms > 1000;
+    if (slow || c.outcome.problems.length > 0) {
+      failures++;
+      say(
+        `FAIL ${c.place} ${JSON.stringify(c.pattern)}: ${slow ? `${Math.round(c.outcome.ms)} ms ` : ''}${c.outcome.problems[0] ?? ''}`,
+      );
+    }
+    slowest.push(c);
+    slowest.sort((x, y) => y.outcome.ms - x.outcome.ms).splice(5);
+    if (cases % 2000 === 0) say(`  ${cases} in ${((Date.now() - started) / 1000).toFixed(0)} s, ${failures} failures`);
+  }
+  say(`cases ${cases} in ${((Date.now() - started) / 1000).toFixed(0)} s; slowest:`);
+  for (const c of slowest) {
+    const stages = Object.entries(c.outcome.stageMs).map(([k, v]) => `${k} ${Math.round(v)}`);
+    say(`  ${Math.round(c.outcome.ms)} ms ${c.place} ${JSON.stringify(c.pattern)} (${stages.join(', ')})`);
+  }
+  return failures === 0;
+}
+
+const mode = values.lsp ? lsp : values.faults ? faults : values.kill ? kill : values.sweep ? sweep : language;
 mode().then(
   (ok) => {
     say(ok ? 'PASS' : 'FAIL');
