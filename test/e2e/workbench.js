@@ -74,10 +74,22 @@ async function palette(page, text) {
     await page.keyboard.press('Escape');
     await open.first().waitFor({ state: 'hidden', timeout: 5000 });
   }
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ timeout: 10000 });
-  await input.fill(`>${text}`);
+  // The palette can close right after it opened, when focus moves (a tab click or a notification still
+  // settling): once in a CI run of 2026-11-29 `fill` then waited 30 s for an input that never came back.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await input.fill(`>${text}`, { timeout: 10000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      if (await open.count()) {
+        await page.keyboard.press('Escape');
+        await open.first().waitFor({ state: 'hidden', timeout: 5000 });
+      }
+    }
+  }
 }
 
 /** Runs a command from the palette by its title. */
