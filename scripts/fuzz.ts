@@ -5,7 +5,7 @@
  *   --lsp      language server: --count random edit sequences (default 10000) over the protocol
  *   --faults   sync with 10 % faults: --users (default 10000) against a clean twin sandbox
  *   --kill     `usersync run` killed with SIGKILL --kills times (default 20), --users (default 2000)
- *   --sweep    language: every pattern of three grammar pieces repeated to 60 KB in four places (16,000 texts)
+ *   --sweep    language: every pattern of three grammar pieces repeated to 40-60 KB, four places per form
  *
  * --seed N makes a run repeatable (the seed is printed); --out DIR is where failing inputs are written
  * (default .tmp/fuzz). Exit 1 on any failure.
@@ -17,7 +17,7 @@ import { faultRun } from '../test/reliability/fault-run';
 import { killRuns } from '../test/reliability/kill-runs';
 import { runLanguageFuzz } from '../test/reliability/language-fuzz';
 import { runLspFuzz } from '../test/reliability/lsp-fuzz';
-import { sweepCases, type SweepCase } from '../test/reliability/language-sweep';
+import { sweepCases, sweepSize, type SweepCase } from '../test/reliability/language-sweep';
 
 const { values } = parseArgs({
   options: {
@@ -152,7 +152,7 @@ async function kill(): Promise<boolean> {
 }
 
 async function sweep(): Promise<boolean> {
-  say('pattern sweep: 4 places × 4,000 patterns, about 60 KB each, budget 1,000 ms');
+  say(`pattern sweep: ${sweepSize()} texts of one pattern repeated, both forms, budget 1,000 ms`);
   const started = Date.now();
   const slowest: SweepCase[] = [];
   let cases = 0;
