@@ -6,6 +6,7 @@ import { parseUsersync } from '../../server/src/syntax/parse-usersync';
 import { convert } from '../../server/src/yaml/convert';
 import { parseYaml } from '../../server/src/yaml/parse-yaml';
 import { printYaml } from '../../server/src/yaml/print-yaml';
+import { editedText } from '../helpers/edited-text';
 import { documentModel } from './model-arbitrary';
 import { shape } from './model-shape';
 
@@ -53,11 +54,8 @@ describe('parser and formatter properties', () => {
   });
 
   it('parseUsersync never throws on a valid document with characters inserted or deleted', () => {
-    const edit = fc.tuple(fc.nat(VALID.length), fc.nat(3), fc.string({ maxLength: 3 }));
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
-        let text = VALID;
-        for (const [at, remove, insert] of edits) text = text.slice(0, at) + insert + text.slice(at + remove);
+      fc.property(editedText(VALID, fc.string({ maxLength: 3 }), { maxCut: 3, maxEdits: 4 }), (text) => {
         parseUsersync(text, USERSYNC);
         formatText(text, USERSYNC);
       }),

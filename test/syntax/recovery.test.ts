@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { parseExpression, parseUsersync } from '../../server/src/syntax/parse-usersync';
 import { parser } from '../../server/src/syntax/parser';
 import { MAX_SYNTAX_ERRORS } from '../../server/src/syntax/recovery';
+import { editedText } from '../helpers/edited-text';
 
 const URI = 'file:///r.usersync';
 
@@ -51,11 +52,8 @@ describe('parser error recovery', () => {
   });
 
   it("gives the same tree and errors as Chevrotain's own recovery, on edited documents", () => {
-    const edit = fc.tuple(fc.nat(VALID.length), fc.nat(4), fc.string({ maxLength: 4 }));
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
-        let text = VALID;
-        for (const [at, remove, insert] of edits) text = text.slice(0, at) + insert + text.slice(at + remove);
+      fc.property(editedText(VALID, fc.string({ maxLength: 4 }), { maxCut: 4, maxEdits: 5 }), (text) => {
         assert.deepEqual(
           parseUsersync(text, URI),
           withChevrotainRecovery(() => parseUsersync(text, URI)),
