@@ -51,7 +51,7 @@ const FOLLOWS_CACHE_LIMIT = 4096;
  *   `runParse` turns stacks off (1.4 → 0.86 s, without-stacks.ts);
  * - 60% of the rest walked the grammar, on every error, for the tokens that may follow the expected one;
  *   `getFollowsForInRuleRecovery` keeps the answer per grammar position (0.86 → 0.38 s);
- * - the parse stops reading after MAX_SYNTAX_ERRORS (0.38 s → 20–45 ms).
+ * - the parse stops reading after MAX_SYNTAX_ERRORS (0.38 s → 20–66 ms).
  *
  * Then `npm run fuzz -- --sweep` found texts of one pattern repeated (`a = a = …`) that took 1.6 s for 60 KB
  * even with the stop: on each recovery Chevrotain scans ahead for a token to re-sync on, to the end of the
