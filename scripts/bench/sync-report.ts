@@ -3,6 +3,7 @@ import * as path from 'path';
 import { int, mib, ms, table, times, verdict } from './measure';
 import { selfTimes } from './profile-top';
 import type { DriverResult } from './sync-driver';
+import type { FloorResult } from './sync-floor';
 import { STRATEGY, type Idp } from './sync-config';
 import { KIND_LABELS, type RequestKind } from './sync-requests';
 import type { ServiceTimes } from './sync-service-time';
@@ -30,6 +31,8 @@ export interface Measured {
   routes: string[];
   /** The measured run's .cpuprofile (with --profile). */
   profile?: string;
+  /** The floor client's replay of the measured run's requests, and the sandbox's CPU while it ran. */
+  floor: FloorResult & { sandboxCpuMs: number };
 }
 
 const KINDS = Object.keys(KIND_LABELS) as RequestKind[];
@@ -92,6 +95,17 @@ export function report(results: Measured[], o: { latencyMs: number; concurrency:
         .join(', '),
     ];
   });
+  const floors = results.map((m) => [
+    name(m),
+    ms(m.criticalMs),
+    ms(m.driver.engineMs),
+    times(m.driver.engineMs / m.criticalMs),
+    ms(m.floor.wallMs),
+    times(m.floor.wallMs / m.criticalMs),
+    ms(m.floor.cpuMs),
+    ms(m.floor.sandboxCpuMs),
+    times(m.driver.engineMs / m.floor.wallMs),
+  ]);
   return [
     table(
       [
@@ -132,6 +146,25 @@ export function report(results: Measured[], o: { latencyMs: number; concurrency:
         'engine memory peaks',
       ],
       phases,
+    ),
+    '',
+    'The floor client (sync-floor.ts) sends the same requests again with bare `http`, reads and `JSON.parse`s ' +
+      'each answer and does nothing else, keeping only the order the data imposes (pages in turn, a page’s reads ' +
+      'after it, writes after all reads). It is the least a Node client must do against this sandbox on this machine:',
+    '',
+    table(
+      [
+        'case',
+        'critical path',
+        'engine time',
+        'ratio',
+        'floor client time',
+        'ratio',
+        'floor client CPU',
+        'sandbox CPU meanwhile',
+        'engine / floor',
+      ],
+      floors,
     ),
     '',
     'Targets:',

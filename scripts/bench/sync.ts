@@ -12,6 +12,8 @@ import { STRATEGY, TOKEN_ENV, writeBenchConfig, type Idp } from './sync-config';
 import { requestsBetween, type RequestKind } from './sync-requests';
 import { serviceBetween, serviceSnapshot, watchServiceTime } from './sync-service-time';
 import { profileReport, report, type Case, type Measured } from './sync-report';
+import { installRecorder, startRecording, stopRecording, type RecordedRequest } from './sync-recorder';
+import type { FloorResult } from './sync-floor';
 
 /**
  * Sync benchmark (docs/benchmarks.md): the sandbox with N users, 8 mappings, 10% of the users with a
@@ -64,6 +66,7 @@ function cases(args: ReturnType<typeof flags>): Case[] {
 async function main(): Promise<void> {
   const args = flags(process.argv.slice(2));
   watchServiceTime();
+  installRecorder();
   const work = mkdtempSync(path.join(tmpdir(), 'usersync-bench-sync-'));
   const options: Options = {
     latencyMs: Number(args.get('latency') ?? 2),
@@ -71,7 +74,8 @@ async function main(): Promise<void> {
     profileDir: args.has('profile') ? path.join(work, 'profile') : undefined,
   };
   try {
-    const driver = await bundleDriver(work);
+    const driver = await bundle('sync-driver', work);
+    const floor = await bundle('sync-floor', work);
     console.log(
       `# Sync benchmark${args.has('quick') ? ' (--quick)' : ''}\n\n` +
         `Machine: ${cpus().length} cores, Node ${process.version}, load average ${loadavg()[0].toFixed(2)} at the start. ` +
@@ -80,7 +84,7 @@ async function main(): Promise<void> {
     );
     const results: Measured[] = [];
     for (const c of cases(args)) {
-      const m = await measureCase(c, driver, work, options);
+      const m = await measureCase(c, { driver, floor }, work, options);
       results.push(m);
       const peaks = Object.entries(m.driver.memoryPeaks).map(([k, v]) => `${k} ${mib(v)}`);
       console.error(`${c.idp} ${int(c.users)}: ${ms(m.driver.engineMs)}, peak ${peaks.join(', ')}`);
@@ -92,11 +96,11 @@ async function main(): Promise<void> {
   }
 }
 
-/** The driver bundled like `npm run build` bundles the CLI: no TypeScript is compiled while measuring. */
-async function bundleDriver(dir: string): Promise<string> {
-  const outfile = path.join(dir, 'sync-driver.js');
+/** The driver (or the floor client) bundled like `npm run build` bundles the CLI: no TypeScript is compiled while measuring. */
+async function bundle(name: string, dir: string): Promise<string> {
+  const outfile = path.join(dir, `${name}.js`);
   await build({
-    entryPoints: [path.join(__dirname, 'sync-driver.ts')],
+    entryPoints: [path.join(__dirname, `${name}.ts`)],
     outfile,
     bundle: true,
     platform: 'node',
@@ -108,7 +112,12 @@ async function bundleDriver(dir: string): Promise<string> {
   return outfile;
 }
 
-async function measureCase(c: Case, driver: string, work: string, o: Options): Promise<Measured> {
+async function measureCase(
+  c: Case,
+  { driver, floor }: { driver: string; floor: string },
+  work: string,
+  o: Options,
+): Promise<Measured> {
   const sandbox = await startSandbox({
     users: c.users,
     seed: 1,
@@ -129,9 +138,15 @@ async function measureCase(c: Case, driver: string, work: string, o: Options): P
     const serviceBefore = serviceSnapshot();
     const cpuBefore = process.cpuUsage();
     const profileDir = o.profileDir && path.join(o.profileDir, `${c.idp}-${c.users}`);
+    startRecording();
     const run = await runDriver(driver, [config, connector, state], [...o.nodeArgs, ...cpuProf(profileDir)]);
+    const recorded = stopRecording();
     const cpu = process.cpuUsage(cpuBefore);
     const { byKind, routes } = requestsBetween(before, sandbox.stats());
+    const service = serviceBetween(serviceBefore, serviceSnapshot()); // before the floor client adds its own
+    const floorCpuBefore = process.cpuUsage();
+    const floorResult = await runFloor(floor, sandbox.url, recorded, o.nodeArgs);
+    const floorSandboxCpuMs = cpuMs(process.cpuUsage(floorCpuBefore));
     const s = run.result.stats;
     const minimum: Record<RequestKind, number> = {
       token: tokens,
@@ -147,12 +162,13 @@ async function measureCase(c: Case, driver: string, work: string, o: Options): P
       c,
       driver: run.result,
       processMs: run.processMs,
-      sandboxCpuMs: (cpu.user + cpu.system) / 1000,
+      sandboxCpuMs: cpuMs(cpu),
+      floor: { ...floorResult, sandboxCpuMs: floorSandboxCpuMs },
       peakMiB: run.peakMiB,
       requests: byKind,
       minimum,
       criticalMs,
-      service: serviceBetween(serviceBefore, serviceSnapshot()),
+      service,
       routes,
       profile: profileDir && path.join(profileDir, readdirSync(profileDir)[0]),
     };
@@ -163,6 +179,33 @@ async function measureCase(c: Case, driver: string, work: string, o: Options): P
 }
 
 const cpuProf = (dir: string | undefined): string[] => (dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
+const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
+
+/**
+ * The floor client (sync-floor.ts) sends the measured run's requests again, on the engine's flags, once
+ * the run is over: the target already holds the new values, so the answers are the same size.
+ */
+async function runFloor(
+  floor: string,
+  origin: string,
+  recorded: RecordedRequest[],
+  nodeArgs: string[],
+): Promise<FloorResult> {
+  const child = spawn(process.execPath, [...ENGINE_NODE_FLAGS, ...nodeArgs, floor, origin, String(CONCURRENCY)], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  child.stdin.end(JSON.stringify(recorded));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`the floor client failed (exit ${code}): ${err.trim().slice(-2000)}`);
+  const result = JSON.parse(out.trim().split('\n').pop() ?? '{}') as FloorResult;
+  if (result.failed > 0)
+    throw new Error(`the floor client's replay got ${result.failed} failures: ${result.firstFailure}`);
+  return result;
+}
 
 async function runDriver(
   driver: string,
