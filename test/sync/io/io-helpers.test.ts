@@ -4,6 +4,7 @@ import { nextLink, parseLinkHeader } from '../../../server/src/sync/http/link-he
 import { redactUrl } from '../../../server/src/sync/http/redact-url';
 import { backoffMs, retryWaitMs, serverWaitMs } from '../../../server/src/sync/http/retry-policy';
 import { slowdownMs } from '../../../server/src/sync/http/slowdown';
+import { withQuery } from '../../../server/src/sync/http/url';
 import { attributesUsed } from '../../../server/src/sync/sources/attributes-used';
 import { graphSelection } from '../../../server/src/sync/sources/azure-select';
 
@@ -133,5 +134,23 @@ describe('Graph selection', () => {
   });
   it('does not expand manager when no mapping reads it', () => {
     assert.equal(graphSelection([['mail']]).manager, undefined);
+  });
+});
+
+describe('Request URLs', () => {
+  it('repeats an array parameter under its name, encoding names and values', () => {
+    assert.equal(
+      withQuery('https://jira.example.com/usersync/users', { username: ['ann@example.com', 'bob smith'] }),
+      'https://jira.example.com/usersync/users?username=ann%40example.com&username=bob%20smith',
+    );
+    assert.equal(withQuery('https://x.test/u', { 'a b': ['1', '2'] }), 'https://x.test/u?a%20b=1&a%20b=2');
+  });
+
+  it('keeps $ and , readable, skips undefined values and appends to a query already there', () => {
+    assert.equal(
+      withQuery('https://graph.microsoft.com/v1.0/users?x=1', { $select: 'id,mail', $top: 100, $filter: undefined }),
+      'https://graph.microsoft.com/v1.0/users?x=1&$select=id,mail&$top=100',
+    );
+    assert.equal(withQuery('https://x.test/u', { only: undefined }), 'https://x.test/u');
   });
 });

@@ -18,7 +18,8 @@ export function withQuery(url: string, query: Query | undefined): string {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) parts.push(`${enc(key)}=${enc(String(v))}`);
+    const name = enc(key); // once: a target read repeats `username` a hundred times
+    for (const v of Array.isArray(value) ? value : [value]) parts.push(`${name}=${enc(String(v))}`);
   }
   if (parts.length === 0) return url;
   return url + (url.includes('?') ? '&' : '?') + parts.join('&');
