@@ -13,6 +13,7 @@ import {
 } from '../../server/src/model/query';
 import { parseUsersync } from '../../server/src/syntax/parse-usersync';
 import type { Span } from '../../server/src/text/span';
+import { MAX_SYNTAX_ERRORS } from '../../server/src/syntax/recovery';
 import { parseYaml } from '../../server/src/yaml/parse-yaml';
 import { shape } from '../format/model-shape';
 
@@ -295,5 +296,54 @@ describe('YAML form: problems', () => {
       { numRuns: 300 },
     );
     for (let i = 0; i <= EXAMPLE.length; i++) parse(EXAMPLE.slice(0, i));
+  });
+});
+
+describe('the limit on YAML syntax errors', () => {
+  /** Connector `a` with `n` lines of one syntax error each, then its target, then connector `b`. */
+  const withErrors = (n: number) =>
+    'connectors:\n  a:\n    source: { type: okta }\n    junk:\n' +
+    '    x: "a" b\n'.repeat(n) +
+    '    target: { type: jira }\n  b:\n    source: { type: nosuch }\n';
+  const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length - 1;
+
+  it(`reports ${MAX_SYNTAX_ERRORS} syntax errors, then where it stopped reading`, () => {
+    const text = withErrors(1500);
+    const { document, errors } = parseYaml(text, URI);
+    assert.equal(errors.filter((e) => e.code === 'yaml-syntax').length, MAX_SYNTAX_ERRORS);
+    const stops = errors.filter((e) => e.code === 'too-many-errors');
+    assert.equal(stops.length, 1);
+    assert.match(stops[0].message, /^1000 syntax errors: the text from here on is not read/);
+    assert.equal(lineOf(text, stops[0].span.start), 4 + MAX_SYNTAX_ERRORS, 'the stop is on the 1001st bad line');
+    assert.ok(
+      errors.every((e) => e.span.start <= stops[0].span.start),
+      'nothing is reported after the stop',
+    );
+    assert.deepEqual(
+      document.connectors.map((c) => c.name),
+      ['a'],
+      'connector b is not read',
+    );
+    const items = document.connectors[0].items;
+    assert.ok(!items.some((i) => i.kind === 'block' && i.role === 'target'), "a's target is not read");
+    assert.ok(
+      items.every((i) => i.span.start < stops[0].span.start),
+      'no item of a after the stop',
+    );
+    assert.deepEqual(
+      checkDocument(document, errors, {}).filter((d) => d.span.start > stops[0].span.start),
+      [],
+      'nothing after the stop is checked',
+    );
+  });
+
+  it('reads to the end when the errors stay under the limit', () => {
+    const { document, errors } = parseYaml(withErrors(MAX_SYNTAX_ERRORS), URI);
+    assert.equal(errors.filter((e) => e.code === 'yaml-syntax').length, MAX_SYNTAX_ERRORS);
+    assert.ok(!errors.some((e) => e.code === 'too-many-errors'));
+    assert.deepEqual(
+      document.connectors.map((c) => c.name),
+      ['a', 'b'],
+    );
   });
 });

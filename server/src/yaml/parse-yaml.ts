@@ -2,6 +2,7 @@ import { Composer, isMap, Parser, type CST } from 'yaml';
 import type { Connector, Document, ParseError, ParseResult } from '../model/model';
 import { withoutErrorStacks } from '../syntax/without-stacks';
 import { readConnector } from './read-connector';
+import { keepModelBefore, limitYamlErrors, TOO_MANY_ERRORS } from './error-limit';
 import { attachYamlComments } from './yaml-comments';
 import { lexYaml, MAX_FLOW_DEPTH } from './yaml-lexemes';
 import { keyOf, mapPairs, pairSpan, report, wrongType, type YamlContext } from './yaml-nodes';
@@ -28,15 +29,21 @@ export function parseYaml(text: string, uri: string): ParseResult {
       const composer = new Composer({ schema: 'failsafe', uniqueKeys: false, keepSourceTokens: true });
       return { tokens, docs: [...composer.compose(tokens)] };
     });
-    for (const e of docs.flatMap((d) => d.errors)) {
+    if (docs[0]) document.connectors = readTop(ctx, docs[0].contents);
+    const { kept, cut } = limitYamlErrors(docs.flatMap((d) => d.errors));
+    if (cut !== undefined) {
+      keepModelBefore(document, cut);
+      ctx.errors = ctx.errors.filter((e) => e.span.start < cut);
+      report(ctx, 'too-many-errors', TOO_MANY_ERRORS, { start: cut, end: cut + 1 });
+    }
+    for (const e of kept) {
       report(ctx, 'yaml-syntax', e.message.split('\n')[0], { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) });
     }
-    if (docs.length > 1)
+    if (docs.length > 1 && (cut === undefined || docs[1].range[0] < cut))
       report(ctx, 'yaml-syntax', 'a usersync file holds one YAML document; remove the second one', {
         start: docs[1].range[0],
         end: docs[1].range[1],
       });
-    if (docs[0]) document.connectors = readTop(ctx, docs[0].contents);
     attachYamlComments(document, tokens, ctx.extents);
   } catch (e) {
     report(ctx, 'internal-error', `could not read this YAML: ${(e as Error).message}`, { start: 0, end: text.length });
