@@ -152,45 +152,49 @@ describe('YAML form: reading', () => {
     assert.equal((guard as Option).value.kind, 'call');
   });
 
-  it('attaches comments: above a key leads it, at the line end trails it, after the last entry dangles', () => {
-    const text = [
-      'connectors:',
-      '  # about c',
-      '  c:   # on the key line',
-      '    source:',
-      '      type: okta',
-      '      # about the url',
-      '      org_url: https://x.okta.com # the org',
-      '      # left in the block',
-      '    users:',
-      '      - a@x',
-      '    # left in the connector',
-      '# the end',
-    ].join('\n');
-    const { document } = parse(text);
-    const c = document.connectors[0];
-    const org = sourceBlock(c)!.settings[0];
-    assert.deepEqual(
-      [
-        c.leading[0].text,
-        c.trailing?.text,
-        org.leading[0].text,
-        org.trailing?.text,
-        sourceBlock(c)!.dangling[0].text,
-        c.dangling[0].text,
-        document.dangling[0].text,
-      ],
-      [
-        ' about c',
-        ' on the key line',
-        ' about the url',
-        ' the org',
-        ' left in the block',
-        ' left in the connector',
-        ' the end',
-      ],
-    );
-  });
+  for (const [name, eol] of [
+    ['\\n', '\n'],
+    ['\\r\\n', '\r\n'],
+  ])
+    it(`attaches comments: above a key leads it, at the line end trails it, after the last entry dangles (${name})`, () => {
+      const text = [
+        'connectors:',
+        '  # about c',
+        '  c:   # on the key line',
+        '    source:',
+        '      type: okta',
+        '      # about the url',
+        '      org_url: https://x.okta.com # the org',
+        '      # left in the block',
+        '    users:',
+        '      - a@x',
+        '    # left in the connector',
+        '# the end',
+      ].join(eol);
+      const { document } = parse(text);
+      const c = document.connectors[0];
+      const org = sourceBlock(c)!.settings[0];
+      assert.deepEqual(
+        [
+          c.leading[0].text,
+          c.trailing?.text,
+          org.leading[0].text,
+          org.trailing?.text,
+          sourceBlock(c)!.dangling[0].text,
+          c.dangling[0].text,
+          document.dangling[0].text,
+        ],
+        [
+          ' about c',
+          ' on the key line',
+          ' about the url',
+          ' the org',
+          ' left in the block',
+          ' left in the connector',
+          ' the end',
+        ],
+      );
+    });
 });
 
 describe('YAML form: problems', () => {

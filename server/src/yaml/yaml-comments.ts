@@ -18,12 +18,13 @@ export function attachYamlComments(doc: Document, tokens: CST.Token[], extents: 
   const comments: CommentToken[] = [];
   collect(tokens, comments);
   comments.sort((a, b) => a.startOffset - b.startOffset);
-  const owners: (Commented & { span: Span })[] = [];
+  const owners: Owner[] = [];
   for (const c of doc.connectors) {
     owners.push(c);
     for (const i of c.items) owners.push(i, ...(i.kind === 'block' ? i.settings : []));
   }
-  const rest = comments.filter((t) => !onKeyLine(doc.text, owners, t));
+  const byStart = new OwnersByStart(owners);
+  const rest = comments.filter((t) => !onKeyLine(doc.text, byStart, t));
   // containers reach over the comment lines indented under them while comments are placed
   const tight = owners.map((o) => o.span);
   for (const o of owners) o.span = { start: o.span.start, end: Math.max(o.span.end, extents.get(o) ?? 0) };
@@ -35,12 +36,54 @@ export function attachYamlComments(doc: Document, tokens: CST.Token[], extents: 
   }
 }
 
-function onKeyLine(text: string, owners: (Commented & { span: Span })[], t: CommentToken): boolean {
-  const lineStart = Math.max(text.lastIndexOf('\n', t.startOffset - 1), text.lastIndexOf('\r', t.startOffset - 1)) + 1;
-  const owner = owners.find((o) => !o.trailing && o.span.start >= lineStart && o.span.start < t.startOffset);
+function onKeyLine(text: string, owners: OwnersByStart, t: CommentToken): boolean {
+  const owner = owners.firstUntrailed(lineStartOf(text, t.startOffset), t.startOffset);
   if (owner)
     owner.trailing = { text: t.image.slice(1), span: { start: t.startOffset, end: t.startOffset + t.image.length } };
   return owner !== undefined;
+}
+
+/**
+ * Where the line holding `offset` starts, after a \n or a \r. A walk back over the line itself:
+ * `lastIndexOf('\r')` in a text without one scans back to its start, for every comment.
+ */
+function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
+}
+
+type Owner = Commented & { span: Span };
+
+/**
+ * The owners in the order of their starts, for finding the first one without a trailing comment that
+ * starts in [from, to): a binary search, then the few owners on that line. A scan of every owner per
+ * comment took 330 ms for a 12,000-line file (1,800 comments, 10,000 owners).
+ */
+class OwnersByStart {
+  private readonly sorted: Owner[];
+
+  constructor(owners: Owner[]) {
+    this.sorted = [...owners].sort((a, b) => a.span.start - b.span.start); // stable: ties keep their order
+  }
+
+  firstUntrailed(from: number, to: number): Owner | undefined {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sorted[mid].span.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.sorted.length && this.sorted[i].span.start < to; i++) {
+      if (!this.sorted[i].trailing) return this.sorted[i];
+    }
+    return undefined;
+  }
 }
 
 function collect(node: unknown, out: CommentToken[]): void {
