@@ -118,6 +118,13 @@ export class LspSession {
     return p.at - start;
   }
 
+  /** Any request; resolves with the round-trip ms and the result. */
+  async request<R>(method: string, params: unknown): Promise<{ ms: number; result: R }> {
+    const start = performance.now();
+    const result = await this.connection.sendRequest<R>(method, params);
+    return { ms: performance.now() - start, result };
+  }
+
   /** Completion at a position; resolves with the round-trip ms and the number of items. */
   async complete(uri: string, position: Position): Promise<{ ms: number; items: number }> {
     const start = performance.now();
