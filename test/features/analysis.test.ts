@@ -6,6 +6,9 @@ import { checkDocument } from '../../server/src/check';
 import type { Checker } from '../../server/src/features/analysis/chunk';
 import { DocumentAnalysis } from '../../server/src/features/analysis/document-analysis';
 import { chunkStarts } from '../../server/src/features/analysis/split-chunks';
+import { yamlChunkStarts } from '../../server/src/features/analysis/split-yaml-chunks';
+import type { Document } from '../../server/src/model/model';
+import { printYaml } from '../../server/src/yaml/print-yaml';
 import { Connector as ConnectorKeyword, lexer, RCurly } from '../../server/src/syntax/tokens';
 import { parseDocument } from '../../server/src/parse';
 import { head } from './marked';
@@ -115,12 +118,174 @@ describe('document analysis (chunked, incremental)', () => {
       { numRuns: 60 },
     );
   });
+});
 
-  it('keeps the YAML form in one piece', () => {
-    const yaml = 'connectors:\n  a:\n    source:\n      type: okta\n  b:\n    source:\n      type: azure\n';
-    const a = DocumentAnalysis.open('file:///w/c.usersync.yaml', yaml);
+const YAML_URI = 'file:///w/big.usersync.yaml';
+
+/** The `.usersync` text above in YAML form: one connector after another under `connectors:`. */
+function yamlConnectors(n: number): string {
+  return printYaml(parseDocument(connectors(n), URI).document);
+}
+
+/** Each connector's comments (leading, trailing, dangling), spans in the whole text. */
+function commentsOf(pieces: { document: Document; base: number }[]): unknown[] {
+  return pieces.flatMap((p) =>
+    p.document.connectors.map((c) => ({
+      name: c.name,
+      comments: [...c.leading, ...(c.trailing ? [c.trailing] : []), ...c.dangling].map((m) => [
+        m.text,
+        m.span.start + p.base,
+      ]),
+    })),
+  );
+}
+
+describe('document analysis of the YAML form', () => {
+  const whole = (text: string) => {
+    const { document, errors } = parseDocument(text, YAML_URI);
+    return plain(checkDocument(document, errors));
+  };
+
+  it('splits the YAML form into one piece per connector, each starting at its comments', () => {
+    const text = yamlConnectors(4);
+    const a = DocumentAnalysis.open(YAML_URI, text);
+    assert.equal(a.chunkCount, 4);
+    assert.deepEqual(
+      a.pieces().map((p) => p.document.text.trimStart().split('\n')[0]),
+      ['# connector 0', '# connector 1', '# connector 2', '# connector 3'],
+    );
+    assert.deepEqual(commentsOf(a.pieces()), commentsOf([{ ...parseDocument(text, YAML_URI), base: 0 }]));
+  });
+
+  it('finds exactly what checking the whole YAML file finds, cross-connector duplicates included', () => {
+    const text = yamlConnectors(6).replace('\n  c4:', '\n  c1:');
+    assert.ok((whole(text) as { code: string }[]).some((d) => d.code === 'duplicate-connector'));
+    const a = DocumentAnalysis.open(YAML_URI, text);
+    assert.equal(a.chunkCount, 6);
+    assert.deepEqual(plain(a.diagnostics(checker, 0)), whole(text));
+  });
+
+  it('re-reads only the connector an edit touches', () => {
+    const text = yamlConnectors(5);
+    const a = DocumentAnalysis.open(YAML_URI, text, 1);
+    const before = a.pieces().map((p) => p.document);
+    const at = text.indexOf('departmnt', text.indexOf('  c2:'));
+    const after = a
+      .next(text.slice(0, at) + 'x' + text.slice(at), 2)
+      .pieces()
+      .map((p) => p.document);
+    assert.deepEqual(
+      after.map((d, i) => d === before[i]),
+      [true, true, false, true, true],
+    );
+  });
+
+  it('reads the whole text as one piece when a piece has a YAML syntax error', () => {
+    // the unclosed bracket runs over the next connector's key line when the whole text is read
+    const text = yamlConnectors(3).replace('type: okta', 'type: [okta');
+    const a = DocumentAnalysis.open(YAML_URI, text);
     assert.equal(a.chunkCount, 1);
-    assert.equal(a.next(yaml + '# end\n', 2).chunkCount, 1);
+    assert.deepEqual(plain(a.diagnostics(checker, 0)), whole(text));
+    assert.equal(a.next(yamlConnectors(3), 2).chunkCount, 3);
+  });
+
+  it('after any edits, findings and comments equal those of the whole text read at once', () => {
+    // with comments that stay with the connector above (deep) and that lead the next (shallow)
+    const base = yamlConnectors(4).replace(
+      '\n  # connector 2',
+      '    # deep\n  # shallow\n    # deeper\n\n  # connector 2',
+    );
+    // YAML's own pieces, at the depths of the connectors, their entries and settings; few edits at a
+    // time, so that most texts still split (many edits nearly always leave a syntax error)
+    const pieces = [
+      '  c9:\n',
+      '    source:\n      type: okta\n',
+      '\n',
+      ': ',
+      '- ',
+      '#',
+      ' ',
+      '  ',
+      '"',
+      "'",
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      'x',
+    ];
+    const yamlPieces = ['&a ', '*a', '|\n', '>\n', '? ', '!t ', '%', '---\n', '\t', '\r\n', '\r', '...\n'];
+    const lines = ['# c\n', '  # c\n', '      # c\n', 'k: v\n', '  k: v\n', '      k: v\n'];
+    const edit = fc.record({
+      at: fc.nat(),
+      del: fc.nat({ max: 20 }),
+      ins: fc.constantFrom(...pieces, ...yamlPieces, ...lines, ''),
+    });
+    const RUNS = 400;
+    let split = 0;
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
+        let text = base;
+        let a = DocumentAnalysis.open(YAML_URI, text, 0);
+        edits.forEach((e, i) => {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.ins + text.slice(Math.min(text.length, at + e.del));
+          a = a.next(text, i + 1);
+        });
+        assert.deepEqual(plain(a.diagnostics(checker, 0)), whole(text));
+        assert.deepEqual(commentsOf(a.pieces()), commentsOf([{ ...parseDocument(text, YAML_URI), base: 0 }]));
+        if (a.chunkCount > 1) split++;
+      }),
+      { numRuns: RUNS },
+    );
+    assert.ok(split > RUNS / 40, `only ${split} of ${RUNS} edited texts were read in pieces`);
+  });
+});
+
+describe('splitting a YAML text into connector pieces', () => {
+  const body = '    source:\n      type: okta\n';
+  const lines = (...l: string[]) => l.join('\n') + '\n';
+
+  it('splits at each key of `connectors:`, with the comments above it no deeper than the key', () => {
+    const text = lines(
+      'connectors:',
+      '  a:',
+      '    source:',
+      '      type: okta',
+      '    # deep',
+      '  # lead',
+      '',
+      '  b:',
+      body,
+    );
+    assert.deepEqual(yamlChunkStarts(text), [text.indexOf('  # lead')]);
+  });
+
+  it('keeps comments after a shallower one with the next connector', () => {
+    const text = lines('connectors:', '  a:', '    source: {}', '  # lead', '    # deeper, still leads', '  b:', body);
+    assert.deepEqual(yamlChunkStarts(text), [text.indexOf('  # lead')]);
+  });
+
+  for (const [why, text] of [
+    ['another top-level key', lines('connectors:', '  a:', body, '  b:', body, 'other: 1')],
+    ['a key before connectors', lines('version: 1', 'connectors:', '  a:', body, '  b:', body)],
+    ['connectors in flow style', lines('connectors: { a: {}, b: {} }')],
+    ['a list instead of a mapping', lines('connectors:', '  - a', '  - b')],
+    ['an anchor', lines('connectors:', '  a: &base', body, '  b:', '    <<: *base')],
+    ['a tab in the indentation', lines('connectors:', '  a:', '\tsource: {}', '  b:', body)],
+    ['a second document', lines('connectors:', '  a:', body, '---', 'connectors:', '  b:', body)],
+    ['a block scalar', lines('connectors:', '  a:', '    note: >', '      text', '  b:', body)],
+    ['a tag', lines('connectors:', '  a:', '    source: !okta', '  b:', body)],
+    ['an explicit key', lines('connectors:', '  a:', '    ? source', '    : {}', '  b:', body)],
+    ['a line ending in a lone \\r', lines('connectors:', '  a:\r    source: {}', '  b:', body)],
+    ['a line between a key and its entries', lines('connectors:', '  a:', '    source: {}', '   x: 1', '  b:', body)],
+  ])
+    it(`does not split a text with ${why}`, () => assert.deepEqual(yamlChunkStarts(text), []));
+
+  it('does not take a & inside quotes or comments for an anchor', () => {
+    const text = lines('connectors:', '  a:', '    x: "R&D"  # &c', '  b:', body);
+    assert.deepEqual(yamlChunkStarts(text), [text.indexOf('  b:')]);
   });
 });
 

@@ -8,11 +8,18 @@ import { lexYaml, MAX_FLOW_DEPTH } from './yaml-lexemes';
 import { keyOf, mapPairs, pairSpan, report, wrongType, type YamlContext } from './yaml-nodes';
 
 /**
+ * What a YAML text is: a whole document, or a piece of one that holds only more entries of its
+ * `connectors` mapping, at their own indentation (the editor reads a long file connector by connector:
+ * features/analysis/split-yaml-chunks.ts).
+ */
+export type YamlPart = 'document' | 'connectors';
+
+/**
  * Text → model for the YAML form (`*.usersync.yaml`). Builds the same model as `.usersync` with
  * spans on the YAML text. Never throws: YAML syntax errors, wrong shapes and unknown keys come
  * back as errors, and duplicate keys are kept as duplicate items for the checks to report.
  */
-export function parseYaml(text: string, uri: string): ParseResult {
+export function parseYaml(text: string, uri: string, part: YamlPart = 'document'): ParseResult {
   const document: Document = { form: 'yaml', uri, text, connectors: [], dangling: [] };
   const ctx: YamlContext = { text, errors: [], extents: new Map() };
   try {
@@ -29,7 +36,9 @@ export function parseYaml(text: string, uri: string): ParseResult {
       const composer = new Composer({ schema: 'failsafe', uniqueKeys: false, keepSourceTokens: true });
       return { tokens, docs: [...composer.compose(tokens)] };
     });
-    if (docs[0]) document.connectors = readTop(ctx, docs[0].contents);
+    if (docs[0])
+      document.connectors =
+        part === 'document' ? readTop(ctx, docs[0].contents) : readConnectors(ctx, docs[0].contents, 0);
     const { kept, cut } = limitYamlErrors(docs.flatMap((d) => d.errors));
     if (cut !== undefined) {
       keepModelBefore(document, cut);
@@ -64,10 +73,16 @@ function readTop(ctx: YamlContext, contents: unknown): Connector[] {
       report(ctx, 'yaml-unknown-key', `unknown key '${key.name}': the top level holds only 'connectors'`, key.span);
       continue;
     }
-    for (const entry of mapPairs(ctx, pair.value, "under 'connectors'", pairSpan(pair, key.span.start).end)) {
-      const connector = readConnector(ctx, entry);
-      if (connector) connectors.push(connector);
-    }
+    connectors.push(...readConnectors(ctx, pair.value, pairSpan(pair, key.span.start).end));
+  }
+  return connectors;
+}
+
+function readConnectors(ctx: YamlContext, value: unknown, fallback: number): Connector[] {
+  const connectors: Connector[] = [];
+  for (const entry of mapPairs(ctx, value, "under 'connectors'", fallback)) {
+    const connector = readConnector(ctx, entry);
+    if (connector) connectors.push(connector);
   }
   return connectors;
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../check/diagnostic';
 import type { Document, ParseError } from '../../model/model';
 import { parseDocument } from '../../parse';
+import type { YamlPart } from '../../yaml/parse-yaml';
 
 /**
  * The checks as the analysis calls them: one document (a whole file, or one connector's piece of it)
@@ -9,8 +10,8 @@ import { parseDocument } from '../../parse';
 export type Checker = (document: Document, parseErrors: readonly ParseError[]) => Diagnostic[];
 
 /**
- * One piece of a document's text (one connector with the comments before it, or the whole text of a
- * YAML document), parsed and checked at most once. Pieces are immutable and shared between versions:
+ * One piece of a document's text (one connector with the comments before it, or a YAML document's
+ * whole text when it cannot be split), parsed and checked at most once. Pieces are immutable and shared between versions:
  * an edit elsewhere in the file reuses them as they are.
  */
 export class Chunk {
@@ -20,6 +21,8 @@ export class Chunk {
   constructor(
     readonly text: string,
     readonly uri: string,
+    /** For a YAML piece: a whole document, or only more connectors (parse-yaml.ts). */
+    readonly part: YamlPart = 'document',
   ) {}
 
   get document(): Document {
@@ -44,7 +47,7 @@ export class Chunk {
   }
 
   private parse(): { document: Document; errors: ParseError[] } {
-    this.parsed ??= parseDocument(this.text, this.uri);
+    this.parsed ??= parseDocument(this.text, this.uri, this.part);
     return this.parsed;
   }
 }

@@ -1,10 +1,11 @@
 import { isYamlUri } from '../../parse';
 import { Chunk } from './chunk';
 import { chunkStarts } from './split-chunks';
+import { yamlChunkStarts } from './split-yaml-chunks';
 
 /**
  * A document's text as consecutive chunks (see split-chunks.ts). `starts[i]` is where `chunks[i]`
- * begins; chunk 0 always begins at 0. The YAML form is one chunk.
+ * begins; chunk 0 always begins at 0.
  */
 export interface ChunkedText {
   readonly uri: string;
@@ -14,7 +15,7 @@ export interface ChunkedText {
 }
 
 export function chunkText(text: string, uri: string): ChunkedText {
-  if (isYamlUri(uri)) return { uri, text, chunks: [new Chunk(text, uri)], starts: [0] };
+  if (isYamlUri(uri)) return chunkYaml(text, uri, new Map());
   const starts = [0, ...chunkStarts(text, 0, text.length)];
   const chunks = starts.map((s, i) => new Chunk(text.slice(s, starts[i + 1] ?? text.length), uri));
   return { uri, text, chunks, starts };
@@ -27,7 +28,8 @@ export function chunkText(text: string, uri: string): ChunkedText {
  */
 export function updateChunks(prev: ChunkedText, text: string): ChunkedText {
   if (prev.text === text) return prev;
-  if (isYamlUri(prev.uri) || prev.chunks.length === 0) return chunkText(text, prev.uri);
+  if (isYamlUri(prev.uri)) return chunkYaml(text, prev.uri, new Map(prev.chunks.map((c) => [c.text, c])));
+  if (prev.chunks.length === 0) return chunkText(text, prev.uri);
   const old = prev.text;
   const prefix = commonPrefix(old, text);
   const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
@@ -53,6 +55,29 @@ export function updateChunks(prev: ChunkedText, text: string): ChunkedText {
   ];
   return { uri: prev.uri, text, chunks, starts };
 }
+
+/**
+ * The YAML form, one piece per connector where split-yaml-chunks.ts finds the split safe; pieces with
+ * the same text and part are reused. When a piece has a YAML syntax error the whole text is read as
+ * one piece instead: an unclosed bracket or quote may run over the split, and the whole text's errors
+ * are the ones `usersync validate` reports.
+ */
+function chunkYaml(text: string, uri: string, reusable: Map<string, Chunk>): ChunkedText {
+  const starts = [0, ...yamlChunkStarts(text)];
+  if (starts.length > 1) {
+    const chunks = starts.map((s, i) => {
+      const piece = text.slice(s, starts[i + 1] ?? text.length);
+      const part = i === 0 ? 'document' : 'connectors';
+      const old = reusable.get(piece);
+      return old?.part === part ? old : new Chunk(piece, uri, part);
+    });
+    if (!chunks.some((c) => c.parseErrors.some((e) => UNSPLITTABLE.has(e.code)))) return { uri, text, chunks, starts };
+  }
+  const old = reusable.get(text);
+  return { uri, text, chunks: [old?.part === 'document' ? old : new Chunk(text, uri)], starts: [0] };
+}
+
+const UNSPLITTABLE: ReadonlySet<string> = new Set(['yaml-syntax', 'too-many-errors', 'internal-error']);
 
 /** Index of the chunk that contains `offset` (the last one starting at or before it). */
 export function chunkIndexAt(starts: readonly number[], offset: number): number {
