@@ -189,6 +189,18 @@ describe('document analysis of the YAML form', () => {
     assert.equal(a.next(yamlConnectors(3), 2).chunkCount, 3);
   });
 
+  it('reuses the pieces it read before a syntax error once the error is mended', () => {
+    const text = yamlConnectors(3);
+    const a = DocumentAnalysis.open(YAML_URI, text, 1);
+    const broken = a.next(text.replace('type: okta', 'type: [okta'), 2);
+    assert.equal(broken.chunkCount, 1);
+    const mended = broken.next(text.replace('type: okta', 'type: okt'), 3);
+    assert.deepEqual(
+      mended.pieces().map((p, i) => p.document === a.pieces()[i].document),
+      [true, false, true],
+    );
+  });
+
   it('after any edits, findings and comments equal those of the whole text read at once', () => {
     // with comments that stay with the connector above (deep) and that lead the next (shallow)
     const base = yamlConnectors(4).replace(

@@ -12,6 +12,8 @@ export interface ChunkedText {
   readonly text: string;
   readonly chunks: readonly Chunk[];
   readonly starts: readonly number[];
+  /** YAML read as one piece for a syntax error: the connector pieces, kept for the next edit to reuse. */
+  readonly spare?: readonly Chunk[];
 }
 
 export function chunkText(text: string, uri: string): ChunkedText {
@@ -28,7 +30,10 @@ export function chunkText(text: string, uri: string): ChunkedText {
  */
 export function updateChunks(prev: ChunkedText, text: string): ChunkedText {
   if (prev.text === text) return prev;
-  if (isYamlUri(prev.uri)) return chunkYaml(text, prev.uri, new Map(prev.chunks.map((c) => [c.text, c])));
+  if (isYamlUri(prev.uri)) {
+    const reusable = new Map([...prev.chunks, ...(prev.spare ?? [])].map((c) => [c.text, c]));
+    return chunkYaml(text, prev.uri, reusable);
+  }
   if (prev.chunks.length === 0) return chunkText(text, prev.uri);
   const old = prev.text;
   const prefix = commonPrefix(old, text);
@@ -60,10 +65,12 @@ export function updateChunks(prev: ChunkedText, text: string): ChunkedText {
  * The YAML form, one piece per connector where split-yaml-chunks.ts finds the split safe; pieces with
  * the same text and part are reused. When a piece has a YAML syntax error the whole text is read as
  * one piece instead: an unclosed bracket or quote may run over the split, and the whole text's errors
- * are the ones `usersync validate` reports.
+ * are the ones `usersync validate` reports. Its pieces are kept aside, so that the edit that mends the
+ * error reads only the connector it touches.
  */
 function chunkYaml(text: string, uri: string, reusable: Map<string, Chunk>): ChunkedText {
   const starts = [0, ...yamlChunkStarts(text)];
+  let spare: Chunk[] | undefined;
   if (starts.length > 1) {
     const chunks = starts.map((s, i) => {
       const piece = text.slice(s, starts[i + 1] ?? text.length);
@@ -72,9 +79,10 @@ function chunkYaml(text: string, uri: string, reusable: Map<string, Chunk>): Chu
       return old?.part === part ? old : new Chunk(piece, uri, part);
     });
     if (!chunks.some((c) => c.parseErrors.some((e) => UNSPLITTABLE.has(e.code)))) return { uri, text, chunks, starts };
+    spare = chunks;
   }
   const old = reusable.get(text);
-  return { uri, text, chunks: [old?.part === 'document' ? old : new Chunk(text, uri)], starts: [0] };
+  return { uri, text, chunks: [old?.part === 'document' ? old : new Chunk(text, uri)], starts: [0], spare };
 }
 
 const UNSPLITTABLE: ReadonlySet<string> = new Set(['yaml-syntax', 'too-many-errors', 'internal-error']);
