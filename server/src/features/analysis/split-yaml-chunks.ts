@@ -1,23 +1,25 @@
 /**
  * Where a YAML-form text splits into pieces, one per connector, so that an edit re-reads only the
  * connector it touches (the `.usersync` form does the same in split-chunks.ts). The first piece holds
- * everything up to the end of the first connector, `connectors:` included, and is read as a whole
- * document; each later piece starts at a connector's key line and is read as more entries of the
- * `connectors` mapping (parseYaml's `connectors` part), with offsets relative to its start.
+ * `connectors:` and the first connector and is read as a whole document; each later piece starts at a
+ * connector's leading comments (or its key line) and is read as more entries of the `connectors` mapping
+ * (parseYaml's `connectors` part), with offsets relative to its start.
  *
  * The split is made only where it cannot change what is read. It returns no split at all when:
  * - anything but comments and blank lines stands outside `connectors:` at the top level;
  * - `connectors:` is not a block mapping whose keys stand at one indentation, in spaces, each with its
  *   entries at one deeper indentation, every line of them a `key: value` or a `- item`;
  * - a line holds an anchor (`&name`), which a later connector may refer to, a tag (`!tag`), a block
- *   scalar (`|`, `>`), an explicit key (`? `), a tab in its indentation, a document marker (`---`, `...`) or a directive (`%`);
+ *   scalar (`|`, `>`), an explicit key (`? `), a tab in its indentation, a document marker (`---`,
+ *   `...`) or a directive (`%`);
  * - a line ends in a lone \r.
  * A piece that then has a YAML syntax error is not trusted either: the analysis reads the whole text
  * again as one piece (chunked-text.ts), since an unclosed bracket or quote may run over the split.
  *
- * The comment lines just above a connector's key belong to it when the whole text is read too: those
- * indented no deeper than the key. Blank lines stay with the piece above. A comment indented as deep as the previous connector's entries
- * stays with that connector (yaml-comments.ts, recordExtent).
+ * Comments go where reading the whole text puts them (yaml-comments.ts, recordExtent): those just above
+ * a connector's key and indented no deeper than it lead it; one indented as deep as the previous
+ * connector's entries, before any shallower one, stays with that connector. Blank lines stay above.
+ * The rules come from a property test against the whole text (test/features/analysis.test.ts).
  */
 export function yamlChunkStarts(text: string): number[] {
   if (/\r(?!\n)/.test(text)) return []; // a lone \r: the yaml package does not read it as a line break
@@ -55,7 +57,7 @@ export function yamlChunkStarts(text: string): number[] {
     } else if (depth < indent) {
       return []; // back at the top level: another key, or a mapping that is not `connectors`
     } else if (keyLineValue(line) === undefined && !/^ *- /.test(line)) {
-      return []; // an entry is `key: value` or `- item`; anything else (`: x`, a line that continues a value) is not modelled
+      return []; // an entry is `key: value` or `- item`; not `: x`, nor a line that continues a value
     } else if (entries < 0) {
       entries = depth;
     } else if (depth < entries) {
