@@ -1,4 +1,5 @@
 import type * as Http from 'http';
+import { beforeEachRequest } from './server-hook';
 import { kindOf, type RequestKind } from './sync-requests';
 
 /**
@@ -19,29 +20,16 @@ export interface RecordedRequest {
 
 const KEPT_HEADERS = ['authorization', 'content-type', 'accept'];
 
-// The module object itself (an `import * as` namespace is a copy): the sandbox's createServer call reads it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const http = require('http') as typeof Http;
 let recording: Raw[] | undefined;
 let installed = false;
 
-/** Wraps http.createServer once; call before the sandbox starts. Records nothing until startRecording(). */
+/** Watches every server created from now on; call before the sandbox starts. Records nothing until startRecording(). */
 export function installRecorder(): void {
   if (installed) return;
   installed = true;
-  const original = http.createServer;
-  const patched = (...args: unknown[]): Http.Server => {
-    const i = args.findIndex((a) => typeof a === 'function');
-    if (i >= 0) {
-      const handler = args[i] as Http.RequestListener;
-      args[i] = (req: Http.IncomingMessage, res: Http.ServerResponse) => {
-        if (recording) record(recording, req);
-        handler(req, res);
-      };
-    }
-    return (original as (...a: unknown[]) => Http.Server)(...args);
-  };
-  (http as { createServer: unknown }).createServer = patched;
+  beforeEachRequest((req) => {
+    if (recording) record(recording, req);
+  });
 }
 
 /**

@@ -1,10 +1,10 @@
-import type * as Http from 'http';
 import { performance } from 'perf_hooks';
+import { beforeEachRequest } from './server-hook';
 import { kindOf, type RequestKind } from './sync-requests';
 
 /**
  * How long the sandbox takes to answer each kind of request, measured from outside: every HTTP server
- * created after `watchServiceTime()` in this process has its handler wrapped, and the time from a
+ * created after `watchServiceTime()` in this process is watched (server-hook.ts), and the time from a
  * request's arrival to the end of its response (the configured latency included) is added to its kind.
  * This separates the simulator's own cost from the engine's: a critical path at the sandbox's service
  * time is the best any client could do against it.
@@ -12,9 +12,6 @@ import { kindOf, type RequestKind } from './sync-requests';
 
 export type ServiceTimes = Record<RequestKind, { count: number; totalMs: number }>;
 
-// The module object itself (an `import * as` namespace is a copy): the sandbox's createServer call reads it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const http = require('http') as typeof Http;
 const totals = emptyTimes();
 let installed = false;
 
@@ -30,30 +27,20 @@ export function emptyTimes(): ServiceTimes {
   };
 }
 
-/** Wraps http.createServer once; call before the sandbox starts. */
+/** Watches every server created from now on; call before the sandbox starts. */
 export function watchServiceTime(): void {
   if (installed) return;
   installed = true;
-  const original = http.createServer;
-  const patched = (...args: unknown[]): Http.Server => {
-    const i = args.findIndex((a) => typeof a === 'function');
-    if (i >= 0) {
-      const handler = args[i] as Http.RequestListener;
-      args[i] = (req: Http.IncomingMessage, res: Http.ServerResponse) => {
-        const start = performance.now();
-        res.once('finish', () => {
-          const url = new URL(req.url ?? '/', 'http://sandbox');
-          const [, vendor = '', ...rest] = url.pathname.split('/');
-          const t = totals[kindOf(vendor, `${req.method} /${rest.join('/')}`)];
-          t.count++;
-          t.totalMs += performance.now() - start;
-        });
-        handler(req, res);
-      };
-    }
-    return (original as (...a: unknown[]) => Http.Server)(...args);
-  };
-  (http as { createServer: unknown }).createServer = patched;
+  beforeEachRequest((req, res) => {
+    const start = performance.now();
+    res.once('finish', () => {
+      const url = new URL(req.url ?? '/', 'http://sandbox');
+      const [, vendor = '', ...rest] = url.pathname.split('/');
+      const t = totals[kindOf(vendor, `${req.method} /${rest.join('/')}`)];
+      t.count++;
+      t.totalMs += performance.now() - start;
+    });
+  });
 }
 
 /** The totals so far (a copy): subtract two snapshots to get one run's. */

@@ -30,6 +30,22 @@ function connectors(n: number): string {
   return out.join('\n');
 }
 
+/** The analysis after each edit in turn, each a new version (edits wrap around the text's length). */
+function edited(
+  uri: string,
+  base: string,
+  edits: { at: number; del: number; ins: string }[],
+): { text: string; a: DocumentAnalysis } {
+  let text = base;
+  let a = DocumentAnalysis.open(uri, text, 0);
+  edits.forEach((e, i) => {
+    const at = e.at % (text.length + 1);
+    text = text.slice(0, at) + e.ins + text.slice(Math.min(text.length, at + e.del));
+    a = a.next(text, i + 1);
+  });
+  return { text, a };
+}
+
 /** Diagnostics without undefined-valued keys, for comparison. */
 function plain(v: unknown): unknown {
   return JSON.parse(JSON.stringify(v));
@@ -101,13 +117,7 @@ describe('document analysis (chunked, incremental)', () => {
     const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 12 }), ins: fc.constantFrom(...pieces, '') });
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 25 }), (edits) => {
-        let text = base;
-        let a = DocumentAnalysis.open(URI, text, 0);
-        edits.forEach((e, i) => {
-          const at = e.at % (text.length + 1);
-          text = text.slice(0, at) + e.ins + text.slice(Math.min(text.length, at + e.del));
-          a = a.next(text, i + 1);
-        });
+        const { text, a } = edited(URI, base, edits);
         const fresh = DocumentAnalysis.open(URI, text);
         assert.deepEqual(
           a.pieces().map((p) => [p.base, p.document.text]),
@@ -238,13 +248,7 @@ describe('document analysis of the YAML form', () => {
     let split = 0;
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
-        let text = base;
-        let a = DocumentAnalysis.open(YAML_URI, text, 0);
-        edits.forEach((e, i) => {
-          const at = e.at % (text.length + 1);
-          text = text.slice(0, at) + e.ins + text.slice(Math.min(text.length, at + e.del));
-          a = a.next(text, i + 1);
-        });
+        const { text, a } = edited(YAML_URI, base, edits);
         assert.deepEqual(plain(a.diagnostics(checker, 0)), whole(text));
         assert.deepEqual(commentsOf(a.pieces()), commentsOf([{ ...parseDocument(text, YAML_URI), base: 0 }]));
         if (a.chunkCount > 1) split++;
