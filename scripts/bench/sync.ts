@@ -96,7 +96,10 @@ async function main(): Promise<void> {
   }
 }
 
-/** The driver (or the floor client) bundled like `npm run build` bundles the CLI: no TypeScript is compiled while measuring. */
+/**
+ * The driver (or the floor client) bundled like `npm run build` bundles the CLI: no TypeScript is
+ * compiled while measuring.
+ */
 async function bundle(name: string, dir: string): Promise<string> {
   const outfile = path.join(dir, `${name}.js`);
   await build({

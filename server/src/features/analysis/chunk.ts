@@ -11,8 +11,8 @@ export type Checker = (document: Document, parseErrors: readonly ParseError[]) =
 
 /**
  * One piece of a document's text (one connector with the comments before it, or a YAML document's
- * whole text when it cannot be split), parsed and checked at most once. Pieces are immutable and shared between versions:
- * an edit elsewhere in the file reuses them as they are.
+ * whole text when it cannot be split), parsed and checked at most once. Pieces are immutable and
+ * shared between versions: an edit elsewhere in the file reuses them as they are.
  */
 export class Chunk {
   private parsed?: { document: Document; errors: ParseError[] };
