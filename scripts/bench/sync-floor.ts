@@ -41,8 +41,8 @@ async function main(origin: string, concurrency: number): Promise<void> {
 
   for (const r of first) await client.send(r);
   const readPool = new Pool(concurrency);
-  const readsOf = (page: number) =>
-    reads.filter((_, j) => Math.floor((j * pages.length) / reads.length) === Math.min(page, pages.length - 1));
+  // the reads in their recorded order, shared out over the pages in proportion
+  const readsOf = (page: number) => reads.filter((_, j) => Math.floor((j * pages.length) / reads.length) === page);
   let parsing = Promise.resolve();
   for (let p = 0; p < pages.length; p++) {
     const body = await client.receive(pages[p]);

@@ -1,4 +1,4 @@
-import { spawn } from 'child_process';
+import { spawn, type ChildProcess } from 'child_process';
 import { ENGINE_NODE_FLAGS } from '../../server/src/cli/node-flags';
 import { mkdtempSync, readdirSync, rmSync } from 'fs';
 import { cpus, loadavg, tmpdir } from 'os';
@@ -197,14 +197,8 @@ async function runFloor(
   const child = spawn(process.execPath, [...ENGINE_NODE_FLAGS, ...nodeArgs, floor, origin, String(CONCURRENCY)], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  child.stdin.end(JSON.stringify(recorded));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new Error(`the floor client failed (exit ${code}): ${err.trim().slice(-2000)}`);
-  const result = JSON.parse(out.trim().split('\n').pop() ?? '{}') as FloorResult;
+  child.stdin!.end(JSON.stringify(recorded));
+  const result = await lastJsonLine<FloorResult>(child, 'the floor client');
   if (result.failed > 0)
     throw new Error(`the floor client's replay got ${result.failed} failures: ${result.firstFailure}`);
   return result;
@@ -221,17 +215,21 @@ async function runDriver(
     env: { ...process.env, [TOKEN_ENV]: SECRET, NODE_PATH: path.join(ROOT, 'node_modules') },
   });
   const rss = new RssPoller(child.pid!, 20);
+  const result = await lastJsonLine<DriverResult>(child, 'the engine run').finally(() => rss.stop());
+  const processMs = performance.now() - start;
+  // the driver's own VmHWM covers the last moments the poller may have missed
+  return { result, processMs, peakMiB: Math.max(rss.peakMiB(), result.maxRssKiB / 1024) };
+}
+
+/** Waits for a child process to exit and reads the JSON line it printed last; its stderr names a failure. */
+async function lastJsonLine<T>(child: ChildProcess, what: string): Promise<T> {
   let out = '';
   let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const processMs = performance.now() - start;
-  const peakMiB = rss.stop();
-  if (code !== 0) throw new Error(`the engine run failed (exit ${code}): ${err.trim().slice(-2000)}`);
-  const result = JSON.parse(out.trim().split('\n').pop() ?? '{}') as DriverResult;
-  // the driver's own VmHWM covers the last moments the poller may have missed
-  return { result, processMs, peakMiB: Math.max(peakMiB, result.maxRssKiB / 1024) };
+  if (code !== 0) throw new Error(`${what} failed (exit ${code}): ${err.trim().slice(-2000)}`);
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as T;
 }
 
 main().then(
