@@ -47,10 +47,11 @@ const FAMILIES: Family[] = [
     places: [
       ['yaml top', (b) => b],
       ['yaml connector', (b) => `connectors:\n  c:\n    ${b}\n`],
+      // a mapping's expression, where the YAML form hands the scalar to the expression parser
       [
         'yaml value',
         (b) =>
-          `connectors:\n  c:\n    source: { type: azure, tenant: t }\n    map:\n      - property: x\n        value: ${b}\n`,
+          `connectors:\n  c:\n    source: { type: azure, tenant: t }\n    map:\n      property:\n        x: ${b}\n`,
       ],
       ['yaml flow', (b) => `connectors: [${b}]\n`],
     ],
