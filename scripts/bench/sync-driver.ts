@@ -2,7 +2,6 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { loadConfig } from '../../server/src/sync/engine/load-config';
 import { applyPlanned, planConnector } from '../../server/src/sync/engine/run';
-import type { Phase } from '../../server/src/sync/engine/events';
 import { Journal } from '../../server/src/sync/journal/journal';
 import { memoryOf } from './measure';
 
@@ -10,7 +9,7 @@ import { memoryOf } from './measure';
  * The engine side of the sync benchmark, in its own process so that its memory is measured apart from
  * the sandbox: load the config, lock the journal, plan (read the IdP, read the target, diff), apply with
  * the engine's default concurrency — what `usersync run --yes` does — and print one JSON line with the
- * timings of each phase and the plan's figures.
+ * timings and the plan's figures.
  *
  *   node sync-driver.js <config> <connector> <state.db>
  */
@@ -19,9 +18,7 @@ export interface DriverResult {
   /** ms from the start of planning to the end of applying. */
   engineMs: number;
   loadMs: number;
-  /** ms from the start of planning to the first and to the last progress event of each phase. */
-  phaseStart: Partial<Record<Phase, number>>;
-  phaseEnd: Partial<Record<Phase, number>>;
+  /** ms from the start of planning to the plan (IdP pages, evaluation, target reads and diffs interleave). */
   planMs: number;
   applyMs: number;
   stats: Record<string, number>;
@@ -55,16 +52,10 @@ async function main(argv: string[]): Promise<void> {
   const start = performance.now();
   const clockStartUs = Number(process.hrtime.bigint() / 1000n);
   const cpuStart = process.cpuUsage();
-  const phaseStart: DriverResult['phaseStart'] = {};
-  const phaseEnd: DriverResult['phaseEnd'] = {};
-  const onProgress = (e: { phase: Phase }) => {
-    phaseStart[e.phase] ??= performance.now() - start;
-    phaseEnd[e.phase] = performance.now() - start;
-  };
   try {
-    const planned = await planConnector(connector, { configDir: path.dirname(config.file), onProgress });
+    const planned = await planConnector(connector, { configDir: path.dirname(config.file) });
     const planMs = performance.now() - start;
-    const report = await applyPlanned(planned, { journal, onProgress });
+    const report = await applyPlanned(planned, { journal });
     const engineMs = performance.now() - start;
     sampleMemory();
     clearInterval(sampler);
@@ -72,8 +63,6 @@ async function main(argv: string[]): Promise<void> {
     const result: DriverResult = {
       engineMs,
       loadMs,
-      phaseStart,
-      phaseEnd,
       planMs,
       applyMs: engineMs - planMs,
       stats: { ...report.stats },
