@@ -14,7 +14,7 @@ const common = {
 
 /**
  * The language server is minified: V8 keeps a bundle's source text in memory and its size shows in the
- * process's resident memory (2.2 MB of source cost about 6 MiB more than 1.1 MB; docs/benchmarks.md).
+ * process's resident memory (2.2 MB of source cost about 6 MiB more than 1.1 MB; docs/benchmarks-history.md).
  * The source map goes next to it for reading stack traces (`node --enable-source-maps`);
  * USERSYNC_MINIFY=0 keeps it readable for a CPU profile (`npm run bench:lsp -- --profile`).
  */

@@ -11,7 +11,7 @@ import { hover } from './hover/hover';
  * first open-to-diagnostics then costs what later ones cost. It goes through the same path as an open
  * (split into chunks, parse, check, assemble) on copies of the connectors: V8 optimizes a
  * function only after many calls, and a 3-connector document run many times left the first open of a
- * large file as slow as with no warm-up at all (docs/benchmarks.md). The connectors hold every kind of
+ * large file as slow as with no warm-up at all (docs/benchmarks-history.md). The connectors hold every kind of
  * item, setting value, function and expression the language has, plus comments, so that the first real
  * document meets no code path V8 has not seen yet (the open's main-thread CPU went 87–90 → 79–85 ms when
  * comments, options, secret(), profile fields, literals and the other functions were added). Returns the

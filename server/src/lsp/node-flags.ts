@@ -4,7 +4,7 @@ import { setFlagsFromString } from 'v8';
  * The Node flags the language server runs with. The VS Code client passes them as execArgv and the
  * `usersync-language-server` launcher carries them in its `#!` line (test/lsp/node-flags.test.ts
  * keeps the two equal); the benchmark starts the server with them. Each one trades a little speed for
- * memory, measured with `npm run bench:lsp -- --ours-only --node-args …` (docs/benchmarks.md):
+ * memory, measured with `npm run bench:lsp -- --ours-only --node-args …` (docs/benchmarks-history.md):
  *
  * - `--max-semi-space-size=1`: a young generation of 1 MB semi-spaces instead of up to 16 MB;
  * - `--optimize-for-size`: V8 grows the heap in smaller steps and collects sooner;

@@ -39,7 +39,7 @@ export enum Kind {
 /**
  * Marks a span or expression not read yet; `finish` replaces every one of them. Compared by identity.
  * Its offsets are small integers on purpose: one span holding NaN would make V8 store the offsets of
- * every span as boxed doubles (about 1.4 MB more for a 500 KB file; docs/benchmarks.md).
+ * every span as boxed doubles (about 1.4 MB more for a 500 KB file; docs/benchmarks-history.md).
  */
 export const UNSET: Span = Object.freeze({ start: -1, end: -1 });
 export const UNSET_EXPR: Expr = Object.freeze({ kind: 'missing', span: UNSET }) as Expr;

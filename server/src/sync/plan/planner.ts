@@ -68,7 +68,7 @@ export async function planPages(
     const plan = await planner.finish();
     // What the planner kept per user (the usernames for the collision check: about 13 MB at 100,000 users) is
     // garbage now. Collected before the writes and the journal allocate on top of it: okta at 100,000 users
-    // peaked at 117–125 MiB in three runs against 127–128 MiB without (docs/benchmarks.md).
+    // peaked at 117–125 MiB in three runs against 127–128 MiB without (docs/benchmarks-history.md).
     planner.release();
     heap.collectNow(PLAN_END_COLLECTION_BYTES);
     return plan;

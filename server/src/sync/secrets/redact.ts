@@ -11,7 +11,7 @@ export function redactor(secrets: string[]): (text: string) => string {
   const re = redactionPattern(forms);
   // Every form is at least HEAD long, so a text with no form's first HEAD characters anywhere holds no form.
   // The journal redacts every value it stores, and with a service-account key's hundred forms the pattern
-  // took 2.2 µs a value (30% of applying 9,400 changes); the check takes 0.3 µs (docs/benchmarks.md).
+  // took 2.2 µs a value (30% of applying 9,400 changes); the check takes 0.3 µs (docs/benchmarks-history.md).
   const heads = new Set(forms.map((f) => f.slice(0, HEAD)));
   return (text) => {
     for (let i = 0; i + HEAD <= text.length; i++)
