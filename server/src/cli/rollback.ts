@@ -1,7 +1,10 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { CliError } from './cli-error';
 import { applyRollback, planRollback, RollbackError, type ChangedSince } from '../sync/engine/rollback';
+import { Journal } from '../sync/journal/journal';
+import { defaultStatePath } from '../sync/journal/state-db';
 import { exitCodeOf } from '../sync/engine/report';
 import { cell, columns, printer } from './output/printer';
 import { confirmOrRefuse, NotConfirmed } from './output/confirm';
@@ -12,6 +15,7 @@ import { abortOnSignals, asCliError, openConfig, openJournal } from './sync-comm
 /**
  * `usersync rollback <file> <run-id>`: restores what the run wrote where the target still holds the
  * run's value; lists values changed since (left alone). The rollback is journaled as its own run.
+ * Only the run's connector is resolved, so only its credentials are needed.
  */
 export function registerRollback(program: Command): void {
   program
@@ -25,21 +29,14 @@ export function registerRollback(program: Command): void {
       const runId = Number(runArg);
       if (!Number.isInteger(runId) || runId < 1)
         throw new CliError(`run id must be a positive whole number, not '${runArg}'`, 2);
-      const config = openConfig(file);
+      const config = openConfig(file, connectorOfRun(file, opts.state, runId));
+      const [connector] = config.connectors;
       const p = printer(config.redact);
       const journal = openJournal(config, opts.state);
       const abort = abortOnSignals(() => p.err('stopping after the batch in flight'));
       const progress = progressView(Boolean(process.stderr.isTTY), (line) => p.err(line));
       let code = 0;
       try {
-        const run = journal.run(runId);
-        if (!run) throw new CliError(`there is no run ${runId} in ${journal.file}`, 2);
-        const connector = config.connectors.find((c) => c.name === run.connector);
-        if (!connector)
-          throw new CliError(
-            `run ${runId} belongs to connector '${run.connector}', which ${file} no longer declares`,
-            2,
-          );
         const lock = journal.lock();
         try {
           const options = {
@@ -76,6 +73,20 @@ export function registerRollback(program: Command): void {
       }
       if (code !== 0) throw new CliError('some values were not restored (listed above)', code);
     });
+}
+
+/** The connector a run belongs to, read from the journal before the config is resolved. */
+function connectorOfRun(file: string, state: string | undefined, runId: number): string {
+  const stateFile = state ? path.resolve(state) : defaultStatePath(file);
+  if (!fs.existsSync(stateFile)) throw new CliError(`there is no run ${runId} in ${stateFile}`, 2);
+  const journal = Journal.open(stateFile);
+  try {
+    const run = journal.run(runId);
+    if (!run) throw new CliError(`there is no run ${runId} in ${journal.file}`, 2);
+    return run.connector;
+  } finally {
+    journal.close();
+  }
 }
 
 function renderChangedSince(list: ChangedSince[]): string {

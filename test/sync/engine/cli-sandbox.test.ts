@@ -190,6 +190,39 @@ describe('sync CLI against the sandbox', function () {
     assert.ok(forced.data.runs[0].stats.clearedUsers > 0);
   });
 
+  it("runs and rolls back one connector of a file whose other connectors' credentials are not here", async () => {
+    // a pod of a per-connector CronJob holds only its own connector's Secret (docs/operations.md)
+    const shared = path.join(dir, 'shared.usersync');
+    const text = fs.readFileSync(config, 'utf8');
+    const at = text.indexOf('connector sandbox_okta_confluence');
+    fs.writeFileSync(shared, text.slice(0, at) + text.slice(at).replaceAll(TOKEN_ENV, 'USERSYNC_TEST_NOT_IN_THIS_POD'));
+    const own = ['--state', path.join(dir, 'shared-state.db')];
+
+    const whole = await runCli(['preview', shared, ...own]);
+    assert.equal(whole.code, 2);
+    assert.match(whole.stderr, /setting sandbox_okta_confluence: source okta: token: .*NOT_IN_THIS_POD is not set/);
+
+    sandbox.updateUser(sandbox.people(40).filter((p) => p.enabled && sandbox.jiraUser(p.email))[2].email, {
+      department: 'Shared File Dept',
+    });
+    const before = sandbox.jiraUsers();
+    const run = await runJson<{ runs: RunReport[] }>([
+      'run',
+      shared,
+      '--connector',
+      'sandbox_azure_jira',
+      '--yes',
+      '--format',
+      'json',
+      ...own,
+    ]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.ok(run.data.runs[0].stats.changes > 0);
+    const rollback = await runCli(['rollback', shared, String(run.data.runs[0].runId), '--yes', ...own]);
+    assert.equal(rollback.code, 0, rollback.stderr);
+    assert.deepEqual(sandbox.jiraUsers(), before);
+  });
+
   it('exits 2 and lists file:line:col code message for a config with errors, credentials redacted', async () => {
     const broken = path.join(dir, 'broken.usersync');
     // the stray second string lands in a syntax error, which names it without quoting it

@@ -69,8 +69,9 @@ describe('buildRunnable', () => {
 
   it('reports a setting that does not resolve, with its span, and builds no connector', () => {
     const text = `connector a {${BASE}\n}`;
-    const { connectors, errors } = build(text, {});
+    const { connectors, errors, secrets } = build(text, {});
     assert.deepEqual(connectors, []);
+    assert.deepEqual(secrets, ['stored-pat-value'], 'what did resolve is still there to redact');
     assert.equal(errors.length, 1);
     assert.match(errors[0].message, /OKTA_API_TOKEN is not set/);
     assert.equal(text.slice(errors[0].span.start, errors[0].span.end), 'env("OKTA_API_TOKEN")');

@@ -9,9 +9,13 @@ import { redactor } from '../secrets';
 import { buildRunnable, literalCredentials } from './runnable';
 
 /**
- * Config file → runnable connectors, refusing any document with error diagnostics (syntax, checks,
- * or settings that do not resolve). The error lists every problem as `file:line:col code message`;
- * ConfigError carries exit code 2 so the CLI can pass it on as a CliError.
+ * Config file → runnable connectors, refusing any document with error diagnostics (syntax, checks),
+ * and any connector it is to run whose settings do not resolve. The error lists every problem as
+ * `file:line:col code message`; ConfigError carries exit code 2 so the CLI can pass it on as a CliError.
+ *
+ * With `connector`, only that connector's settings must resolve: a pod that runs one connector of a
+ * shared file holds only that connector's credentials (docs/operations.md, "A fleet larger than one
+ * machine"). The credentials of the others that do resolve are still redacted.
  */
 
 export class ConfigError extends Error {
@@ -23,7 +27,10 @@ export interface LoadOptions {
   /** Workspace trust: false refuses env/file/secret values (VS Code's restricted mode). */
   trusted?: boolean;
   secrets?: (name: string) => string | undefined;
-  /** Keep only this connector (error when the file has none by that name). */
+  /**
+   * Keep only this connector (error when the file has none by that name); the other connectors' settings
+   * need not resolve.
+   */
   connector?: string;
 }
 
@@ -31,7 +38,7 @@ export interface LoadedConfig {
   file: string;
   document: Document;
   connectors: RunnableConnector[];
-  /** Redacts the secrets of every connector in the file. */
+  /** Redacts the secrets of every connector in the file that resolved, those not run included. */
   redact: (text: string) => string;
 }
 
@@ -70,25 +77,24 @@ export function loadConfig(file: string, options: LoadOptions = {}): LoadedConfi
     secrets: options.secrets,
     trusted: options.trusted ?? true,
   });
-  const redact = redactor(built.connectors.flatMap((c) => c.secrets));
-  if (built.errors.length > 0) {
+  const redact = redactor(built.secrets);
+  const wanted = options.connector;
+  if (wanted !== undefined && !document.connectors.some((c) => c.name === wanted)) {
+    const names = document.connectors.map((c) => c.name).join(', ') || 'none';
+    throw new ConfigError(`${file} has no connector '${wanted}' (connectors: ${names})`);
+  }
+  const failed = wanted === undefined ? built.errors : built.errors.filter((e) => e.connector === wanted);
+  if (failed.length > 0) {
     throw new ConfigError(
       redact(
         listing(
           file,
-          built.errors.map((e) => `${where(e.span)} setting ${e.connector}: ${e.message}`),
+          failed.map((e) => `${where(e.span)} setting ${e.connector}: ${e.message}`),
         ),
       ),
     );
   }
-  let connectors = built.connectors;
-  if (options.connector !== undefined) {
-    connectors = connectors.filter((c) => c.name === options.connector);
-    if (connectors.length === 0) {
-      const names = built.connectors.map((c) => c.name).join(', ') || 'none';
-      throw new ConfigError(`${file} has no connector '${options.connector}' (connectors: ${names})`);
-    }
-  }
+  const connectors = wanted === undefined ? built.connectors : built.connectors.filter((c) => c.name === wanted);
   if (connectors.length === 0) throw new ConfigError(`${file} declares no connector`);
   return { file: full, document, connectors, redact };
 }

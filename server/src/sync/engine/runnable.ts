@@ -31,23 +31,35 @@ export const CREDENTIAL_KEYS = new Set([
 ]);
 const DEFAULT_CLEAR_GUARD = 0.1;
 
-export function buildRunnable(
-  doc: Document,
-  ctx: BuildContext,
-): { connectors: RunnableConnector[]; errors: BuildError[] } {
+export interface BuiltDocument {
+  /** The connectors that built without an error. */
+  connectors: RunnableConnector[];
+  errors: BuildError[];
+  /** Every credential value that resolved, in every connector, those with errors included: for redaction. */
+  secrets: string[];
+}
+
+export function buildRunnable(doc: Document, ctx: BuildContext): BuiltDocument {
   const connectors: RunnableConnector[] = [];
   const errors: BuildError[] = [];
+  const secrets: string[] = [];
   for (const c of doc.connectors) {
     const before = errors.length;
-    const built = buildConnector(c, ctx, (message, span) => errors.push({ connector: c.name, message, span }));
+    const report: Report = (message, span) => errors.push({ connector: c.name, message, span });
+    const built = buildConnector(c, ctx, report, secrets);
     if (built && errors.length === before) connectors.push(built);
   }
-  return { connectors, errors };
+  return { connectors, errors, secrets };
 }
 
 type Report = (message: string, span: Span) => void;
 
-function buildConnector(c: Connector, ctx: BuildContext, report: Report): RunnableConnector | undefined {
+function buildConnector(
+  c: Connector,
+  ctx: BuildContext,
+  report: Report,
+  allSecrets: string[],
+): RunnableConnector | undefined {
   const source = sourceBlock(c);
   const target = targetBlock(c);
   const match = matchOf(c);
@@ -74,7 +86,10 @@ function buildConnector(c: Connector, ctx: BuildContext, report: Report): Runnab
         continue;
       }
       out[s.key] = r.value;
-      if (r.secret || CREDENTIAL_KEYS.has(s.key)) secrets.push(r.value);
+      if (r.secret || CREDENTIAL_KEYS.has(s.key)) {
+        secrets.push(r.value);
+        allSecrets.push(r.value);
+      }
     }
     return out;
   };
