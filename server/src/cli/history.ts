@@ -2,11 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { CliError } from './cli-error';
-import { Journal } from '../sync/journal/journal';
 import { defaultStatePath } from '../sync/journal/state-db';
 import { printer } from './output/printer';
 import { historyRows, renderHistory, type HistoryRow } from './output/history-view';
-import { formatOption, positiveInt } from './sync-common';
+import { formatOption, openJournalFile, positiveInt } from './sync-common';
 
 /**
  * `usersync history <file>`: the journal's runs, newest first. Read only: no lock, no secrets needed
@@ -25,7 +24,7 @@ export function registerHistory(program: Command): void {
       const state = opts.state ? path.resolve(opts.state) : defaultStatePath(file);
       let rows: HistoryRow[] = [];
       if (fs.existsSync(state)) {
-        const journal = Journal.open(state);
+        const journal = openJournalFile(state);
         try {
           rows = historyRows(journal.runs(opts.limit));
         } finally {

@@ -3,14 +3,13 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { CliError } from './cli-error';
 import { applyRollback, planRollback, RollbackError, type ChangedSince } from '../sync/engine/rollback';
-import { Journal } from '../sync/journal/journal';
 import { defaultStatePath } from '../sync/journal/state-db';
 import { exitCodeOf } from '../sync/engine/report';
 import { cell, columns, printer } from './output/printer';
 import { confirmOrRefuse, NotConfirmed } from './output/confirm';
 import { progressView } from './output/progress';
 import { renderReports } from './output/report-view';
-import { abortOnSignals, asCliError, openConfig, openJournal } from './sync-common';
+import { abortOnSignals, asCliError, openConfig, openJournal, openJournalFile } from './sync-common';
 
 /**
  * `usersync rollback <file> <run-id>`: restores what the run wrote where the target still holds the
@@ -79,7 +78,7 @@ export function registerRollback(program: Command): void {
 function connectorOfRun(file: string, state: string | undefined, runId: number): string {
   const stateFile = state ? path.resolve(state) : defaultStatePath(file);
   if (!fs.existsSync(stateFile)) throw new CliError(`there is no run ${runId} in ${stateFile}`, 2);
-  const journal = Journal.open(stateFile);
+  const journal = openJournalFile(stateFile);
   try {
     const run = journal.run(runId);
     if (!run) throw new CliError(`there is no run ${runId} in ${journal.file}`, 2);

@@ -1,9 +1,9 @@
 import * as path from 'path';
 import { CliError } from './cli-error';
 import { ConfigError, loadConfig, type LoadedConfig } from '../sync/engine/load-config';
-import { Journal } from '../sync/journal/journal';
+import { Journal, type JournalOptions } from '../sync/journal/journal';
 import { LockHeldError } from '../sync/journal/lock';
-import { defaultStatePath } from '../sync/journal/state-db';
+import { defaultStatePath, StateFileError } from '../sync/journal/state-db';
 import { HttpError, HostPinningError, RequestAbortedError } from '../sync/http/errors';
 
 /**
@@ -22,7 +22,17 @@ export function openConfig(file: string, connector?: string): LoadedConfig {
 }
 
 export function openJournal(config: LoadedConfig, state: string | undefined): Journal {
-  return Journal.open(state ? path.resolve(state) : defaultStatePath(config.file), { redact: config.redact });
+  return openJournalFile(state ? path.resolve(state) : defaultStatePath(config.file), { redact: config.redact });
+}
+
+/** The journal in a state file; a file that cannot be opened, or is not a state file, exits 2. */
+export function openJournalFile(file: string, options: JournalOptions = {}): Journal {
+  try {
+    return Journal.open(file, options);
+  } catch (e) {
+    if (e instanceof StateFileError) throw new CliError(e.message, 2);
+    throw e;
+  }
 }
 
 /** Engine failures a user can act on become CliErrors; anything else stays an internal error. */

@@ -140,6 +140,22 @@ describe('sync CLI against the sandbox', function () {
     }
   });
 
+  it('exits 2 and says why when --state is not a state file, and writes nothing', async () => {
+    const before = sandbox.jiraUsers();
+    for (const command of [
+      ['run', config, '--connector', 'sandbox_azure_jira', '--yes'],
+      ['history', config],
+    ]) {
+      const r = await runCli([...command, '--state', dir]);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /cannot open the state file .*: it is a directory/);
+    }
+    const r = await runCli(['rollback', config, '1', '--yes', '--state', config]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /sandbox\.usersync is not a usersync state file/);
+    assert.deepEqual(sandbox.jiraUsers(), before);
+  });
+
   it('lists the runs in history, newest first', async () => {
     const r = await runJson<{ runs: { id: number; trigger: string; status: string; connector: string }[] }>([
       'history',

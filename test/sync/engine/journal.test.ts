@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Journal } from '../../../server/src/sync/journal/journal';
 import { acquireLock, lockFileFor, LockHeldError } from '../../../server/src/sync/journal/lock';
-import { defaultStatePath } from '../../../server/src/sync/journal/state-db';
+import { defaultStatePath, StateFileError } from '../../../server/src/sync/journal/state-db';
 import { applyPlan } from '../../../server/src/sync/engine/apply-plan';
 import { planUsers } from '../../../server/src/sync/plan/planner';
 import { connector, FakeTarget, idp } from './fakes';
@@ -123,6 +123,41 @@ describe('journal', () => {
     assert.equal(journal.getState('b', 'since'), undefined);
     journal.setState('a', 'since', undefined);
     assert.equal(journal.getState('a', 'since'), undefined);
+  });
+
+  describe('a --state path that is not a state file', () => {
+    it('refuses a directory, naming it', () => {
+      assert.throws(
+        () => Journal.open(dir),
+        (e: Error) =>
+          e instanceof StateFileError && e.message === `cannot open the state file ${dir}: it is a directory`,
+      );
+    });
+
+    it('refuses a file that is not an SQLite database, and leaves its text and mode as they were', () => {
+      const config = path.join(dir, 'prod.usersync');
+      fs.writeFileSync(config, 'connector a {}\n', { mode: 0o644 });
+      fs.chmodSync(config, 0o644);
+      assert.throws(() => Journal.open(config), /prod\.usersync is not a usersync state file .*left as it is/);
+      assert.equal(fs.readFileSync(config, 'utf8'), 'connector a {}\n');
+      assert.equal(fs.statSync(config).mode & 0o777, 0o644);
+    });
+
+    it('opens an empty file, a state file that was never written', () => {
+      const empty = path.join(dir, 'empty.db');
+      fs.writeFileSync(empty, '');
+      Journal.open(empty).close();
+      assert.ok(fs.statSync(empty).size > 0);
+    });
+
+    it('says why a path under a file cannot be opened', () => {
+      const config = path.join(dir, 'prod.usersync');
+      fs.writeFileSync(config, '');
+      assert.throws(
+        () => Journal.open(path.join(config, 'state.db')),
+        /cannot open the state file .*prod\.usersync\/state\.db: a part of its path is a file, not a directory/,
+      );
+    });
   });
 
   describe('lock', () => {

@@ -46,7 +46,51 @@ export function defaultStatePath(configFile: string): string {
   return path.join(path.dirname(path.resolve(configFile)), '.usersync', 'state.db');
 }
 
+/** A state file that cannot be opened or is not one; the message names the file and why. */
+export class StateFileError extends Error {}
+
+/** The first bytes of every SQLite 3 database file (sqlite.org/fileformat.html, "The Database Header"). */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
 export function openStateDb(file: string): StateDb {
+  try {
+    refuseOtherFiles(file);
+    return openDb(file);
+  } catch (e) {
+    if (e instanceof StateFileError) throw e;
+    throw new StateFileError(`cannot open the state file ${file}: ${reasonOf(e)}`);
+  }
+}
+
+/**
+ * A path that holds something else (a directory, the config file given to --state by mistake) is refused
+ * before its mode is changed or SQLite writes to it. An empty file is a state file that was never written.
+ */
+function refuseOtherFiles(file: string): void {
+  if (!fs.existsSync(file)) return;
+  const stat = fs.statSync(file);
+  if (stat.isDirectory()) throw new StateFileError(`cannot open the state file ${file}: it is a directory`);
+  if (stat.size === 0) return;
+  const head = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, head.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (!head.equals(SQLITE_HEADER))
+    throw new StateFileError(`${file} is not a usersync state file (not an SQLite database); it was left as it is`);
+}
+
+function reasonOf(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR') return 'a part of its path is a file, not a directory';
+  if (code === 'EROFS') return 'the file system is read-only';
+  return e instanceof Error ? e.message : String(e);
+}
+
+function openDb(file: string): StateDb {
   const dir = path.dirname(file);
   if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600));
