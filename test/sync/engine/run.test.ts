@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import * as path from 'path';
 import { Journal } from '../../../server/src/sync/journal/journal';
 import { planConnector, runConnector } from '../../../server/src/sync/engine/run';
+import { exitCodeOf, type RunReport } from '../../../server/src/sync/engine/report';
 import { applyRollback, planRollback } from '../../../server/src/sync/engine/rollback';
 import type { EngineIo } from '../../../server/src/sync/engine/io';
 import { connector, FakeSource, FakeTarget, idp } from './fakes';
@@ -63,6 +64,42 @@ describe('engine run', () => {
     assert.deepEqual(
       planned.plan.warnings.map((w) => w.code),
       ['missing-in-idp'],
+    );
+  });
+
+  it('--user for a login the IdP does not know fails the run: not done, not found, exit 1', async () => {
+    const report = await runConnector(connector(), { ...io, journal, user: 'nobody' });
+    assert.equal(report?.status, 'failed');
+    assert.deepEqual(report?.notDone, [
+      { username: 'nobody', status: 'not_found', message: "the IdP has no user 'nobody'" },
+    ]);
+    assert.deepEqual(report?.warnings, [], 'said once, as not done');
+    assert.equal(exitCodeOf([report as RunReport]), 1);
+    assert.equal(journal.runs(1)[0].status, 'failed');
+  });
+
+  it('--pinned with one pinned user missing in the target writes the others and reports that one (partial)', async () => {
+    target.users.delete('bob');
+    const report = await runConnector(connector({ users: ['alice', 'bob'] }), { ...io, journal, pinned: true });
+    assert.equal(report?.status, 'partial');
+    assert.deepEqual(
+      report?.notDone.map((n) => [n.username, n.status]),
+      [['bob', 'not_found']],
+    );
+    assert.deepEqual(
+      target.writeCalls.flat().map((c) => c.username),
+      ['alice'],
+    );
+  });
+
+  it('a full run only warns about users missing in the target', async () => {
+    target.users.delete('bob');
+    const report = await runConnector(connector(), { ...io, journal });
+    assert.equal(report?.status, 'ok');
+    assert.deepEqual(report?.notDone, []);
+    assert.deepEqual(
+      report?.warnings.map((w) => [w.code, w.user]),
+      [['missing-in-target', 'bob']],
     );
   });
 

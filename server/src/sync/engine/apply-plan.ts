@@ -5,12 +5,14 @@ import { toUserChanges } from '../plan/user-changes';
 import { applyChanges } from '../apply/applier';
 import type { Journal, RunTrigger, WriteStatus } from '../journal/journal';
 import type { ProgressFn } from './events';
+import { namedUsersNotDone } from './named-users';
 import { runStatus, type RunReport } from './report';
 
 /**
  * A plan → a journaled run. The clear guard is checked first (a guarded run is journaled with no
  * writes); each batch's key-level intents are recorded 'pending' before it is sent and settled with
- * the target's per-user answer afterwards.
+ * the target's per-user answer afterwards. In a run for named users, a named user the plan could not
+ * cover is not done (named-users.ts).
  */
 
 export interface ApplyPlanOptions {
@@ -33,12 +35,14 @@ export async function applyPlan(
 ): Promise<RunReport> {
   const { journal } = options;
   const runId = journal.startRun(connector.name, options.trigger);
+  const named =
+    options.trigger === 'user' ? namedUsersNotDone(plan.warnings) : { notDone: [], warnings: plan.warnings };
   const report = (fields: Pick<RunReport, 'status' | 'notDone'> & { updated: number; guard?: string }): RunReport => {
     const stats = { ...plan.stats, updated: fields.updated, notDone: fields.notDone.length };
     journal.finishRun(runId, fields.status, {
       ...options.note,
       ...stats,
-      warnings: plan.warnings.length,
+      warnings: named.warnings.length,
       ...(fields.guard ? { guard: fields.guard } : {}),
     });
     return {
@@ -48,14 +52,14 @@ export async function applyPlan(
       status: fields.status,
       stats,
       notDone: fields.notDone,
-      warnings: plan.warnings,
+      warnings: named.warnings,
       ...(fields.guard ? { guard: fields.guard } : {}),
     };
   };
 
   const guard = checkClearGuard(plan, connector.clearGuard);
   if (guard.tripped && !options.force)
-    return report({ status: 'guarded', notDone: [], updated: 0, guard: guard.message });
+    return report({ status: 'guarded', notDone: named.notDone, updated: 0, guard: guard.message });
 
   const rowsByUser = new Map<string, PlannedChange[]>();
   for (const c of plan.changes) {
@@ -97,9 +101,10 @@ export async function applyPlan(
         );
       },
     });
+    const notDone = [...named.notDone, ...outcome.notDone];
     return report({
-      status: runStatus(outcome.updated.length, outcome.notDone, outcome.aborted),
-      notDone: outcome.notDone,
+      status: runStatus(outcome.updated.length, notDone, outcome.aborted),
+      notDone,
       updated: outcome.updated.length,
     });
   } catch (e) {
