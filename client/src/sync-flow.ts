@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { namedUsersNotDone } from '../../server/src/sync/engine/named-users';
 import { CliFailure } from './cli-runner';
 import { planLines, planSummary, plural, runsSummary, type PreviewJson, type RunsJson } from './results';
 import type { Services } from './services';
@@ -125,6 +126,14 @@ export async function syncTarget(s: Services, target: SyncTarget): Promise<SyncO
 
 /** Confirm (when the setting asks for it) and write an already previewed plan: the sync commands and the preview's Apply. */
 export async function applyPlan(s: Services, target: SyncTarget, plan: PreviewJson): Promise<SyncOutcome> {
+  const notDone = target.user !== undefined ? namedUsersNotDone(plan.warnings).notDone : [];
+  if (plan.changes.length === 0 && notDone.length > 0) {
+    // the user asked for is not in the IdP or the target (or is skipped): the CLI's run would fail for it
+    const error = notDone.map((n) => n.message).join('; ');
+    s.status.set(target.uri, { text: 'not synced', detail: error, ok: false });
+    void vscode.window.showWarningMessage(`UserSync: ${describe(target)} cannot be synced: ${error}.`);
+    return { plan, stopped: 'failed', error };
+  }
   if (plan.changes.length === 0) {
     s.status.set(target.uri, { text: 'in sync', detail: planSummary(plan.stats), ok: true });
     void vscode.window.showInformationMessage(

@@ -123,6 +123,16 @@ describe('UserSync engine commands against the sandbox', function () {
     assert.match(api.statusBar().text, /1 user updated/);
   });
 
+  it('Sync this user for a login the IdP does not have says so, not "in sync", and writes nothing', async () => {
+    const before = await Promise.all(pinned.map(properties));
+    const r = await vscode.commands.executeCommand('usersync.syncUser', target('nobody.here@contoso.com'));
+    assert.strictEqual(r.stopped, 'failed');
+    assert.match(r.error, /the IdP has no user 'nobody\.here@contoso\.com'/);
+    assert.strictEqual(r.runs, undefined, 'nothing was run');
+    assert.match(api.statusBar().text, /not synced/);
+    assert.deepStrictEqual(await Promise.all(pinned.map(properties)), before);
+  });
+
   it('Run full sync writes the rest of the plan and leaves nothing to change', async () => {
     const r = await vscode.commands.executeCommand('usersync.runFullSync', target());
     assert.ok(r && r.runs, `a run report (${r && (r.stopped || r.error)})`);
