@@ -99,6 +99,37 @@ describe('CLI: validate, fmt and convert', () => {
       assert.equal(r.code, 0);
       assert.match(r.stdout, /warning no-mappings /);
     });
+
+    it('checks every usersync file below a folder, skipping node_modules, dot-folders and other YAML', async () => {
+      for (const sub of ['conf/team', 'conf/node_modules/pkg', 'conf/.usersync'])
+        fs.mkdirSync(path.join(dir, sub), { recursive: true });
+      file('conf/a.usersync', VALID);
+      file('conf/team/b.usersync', WITH_ERRORS);
+      file('conf/team/c.usersync.yaml', 'connectors: [oops\n');
+      file('conf/node_modules/pkg/d.usersync', BROKEN);
+      file('conf/.usersync/e.usersync', BROKEN);
+      file('conf/deployment.yaml', 'kind: CronJob: [\n');
+      const r = await runCli(['validate', path.join(dir, 'conf')]);
+      assert.equal(r.code, 1);
+      const files = [
+        ...new Set(
+          r.stdout
+            .trimEnd()
+            .split('\n')
+            .map((l) => path.relative(dir, l.split(':')[0])),
+        ),
+      ];
+      assert.deepEqual(files, [path.join('conf', 'team', 'b.usersync'), path.join('conf', 'team', 'c.usersync.yaml')]);
+      assert.match(r.stderr, / in 3 files\n$/);
+    });
+
+    it('refuses a folder that holds no usersync file (exit 2), so that CI does not pass on nothing', async () => {
+      fs.mkdirSync(path.join(dir, 'empty'));
+      file('empty/deployment.yaml', 'kind: CronJob\n');
+      const r = await runCli(['validate', path.join(dir, 'empty')]);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /empty: no \.usersync or \.usersync\.yaml file in this folder\n/);
+    });
   });
 
   describe('fmt', () => {
@@ -123,6 +154,14 @@ describe('CLI: validate, fmt and convert', () => {
       assert.deepEqual(r, { code: 1, stdout: `${messy}\n`, stderr: '' });
       assert.equal(fs.readFileSync(messy, 'utf8'), 'connector a {}\n\n\n');
       assert.equal((await runCli(['fmt', '--check', file('tidy.usersync')])).code, 0);
+    });
+
+    it('--check on a folder lists the files below it that would change', async () => {
+      fs.mkdirSync(path.join(dir, 'conf'));
+      const messy = file('conf/messy.usersync', 'connector a {}\n\n\n');
+      file('conf/tidy.usersync', VALID);
+      const r = await runCli(['fmt', '--check', path.join(dir, 'conf')]);
+      assert.deepEqual(r, { code: 1, stdout: `${messy}\n`, stderr: '' });
     });
 
     it('refuses a file with syntax errors: prints them, leaves the file, exits 1', async () => {
@@ -177,8 +216,15 @@ describe('CLI: validate, fmt and convert', () => {
       await expectRefused(path.join(dir, 'nope.usersync'), /nope\.usersync: no such file$/);
     });
 
-    it('a directory', async () => {
-      await expectRefused(dir, /is a directory, not a file$/);
+    it('a folder to convert, or one without usersync files to validate or format', async () => {
+      const r = await runCli(['convert', '--to', 'yaml', dir]);
+      assert.ok(r.code !== 0 && isUserError(r.stderr), r.stderr);
+      assert.match(r.stderr.split('\n')[0], /is a directory, not a file$/);
+      for (const command of ['validate', 'fmt']) {
+        const v = await runCli([command, dir]);
+        assert.equal(v.code, 2, command);
+        assert.match(v.stderr.split('\n')[0], /no \.usersync or \.usersync\.yaml file in this folder$/, command);
+      }
     });
 
     it('a binary file', async () => {

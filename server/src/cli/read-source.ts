@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { CliError } from './cli-error';
+import { expandFolders } from './source-paths';
 
 /** The largest file usersync reads; config files are a few kilobytes. */
 export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
@@ -84,15 +85,17 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /**
- * Reads every file for a command that goes on past a bad one (validate, fmt): each file that cannot be
- * read is reported through `report` and counted, and the rest come back in order.
+ * Reads every file for a command that goes on past a bad one (validate, fmt), a folder standing for the
+ * usersync files below it (source-paths.ts): each file that cannot be read, and each folder without one,
+ * is reported through `report` and counted, and the rest come back in order.
  */
 export function readSourceFiles(
-  files: string[],
+  paths: string[],
   report: (message: string) => void,
 ): { sources: { file: string; text: string }[]; unreadable: number } {
   const sources: { file: string; text: string }[] = [];
-  let unreadable = 0;
+  const { files, empty } = expandFolders(paths, report);
+  let unreadable = empty;
   for (const file of files) {
     try {
       sources.push({ file, text: readSourceFile(file) });

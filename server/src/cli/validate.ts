@@ -9,14 +9,15 @@ import { readSourceFiles } from './read-source';
 
 /**
  * `usersync validate <files...> [--format json]`: every syntax error and check finding, as
- * `file:line:col severity code message` lines (a summary on stderr) or one JSON array.
- * Exit 1 when any error was found, 2 when a file could not be read, 0 otherwise.
+ * `file:line:col severity code message` lines (a summary on stderr) or one JSON array. A folder stands
+ * for the usersync files below it. Exit 1 when any error was found, 2 when a file could not be read
+ * (or a folder holds none), 0 otherwise.
  */
 export function registerValidate(program: Command): void {
   program
     .command('validate')
     .description('check .usersync and .usersync.yaml files and list the problems')
-    .argument('<files...>', 'the files to check')
+    .argument('<files...>', 'the files to check, or folders to search for them')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((files: string[], opts: { format: 'text' | 'json' }) => {
       const p = printer((t) => t);
@@ -29,7 +30,7 @@ export function registerValidate(program: Command): void {
       if (opts.format === 'json') p.out(diagnosticsJson(found));
       else {
         for (const d of found) p.out(humanLine(d));
-        const read = files.length - unreadable;
+        const read = sources.length;
         const notRead = unreadable > 0 ? `${unreadable} ${unreadable === 1 ? 'file' : 'files'} not read` : '';
         p.err([read > 0 ? summaryLine(found, read) : '', notRead].filter((x) => x !== '').join('; '));
       }

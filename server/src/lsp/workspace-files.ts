@@ -4,13 +4,12 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { FileChangeType, NotificationType } from 'vscode-languageserver/node';
 import { referenceNamesOf } from '../features/reference-names';
 import { parseDocument } from '../parse';
+import { isSkippedFolder, USERSYNC_FILE } from '../usersync-files';
 import type { ServerContext } from './context';
 import { guardNotification } from './safe';
 
 /** `usersync/workspaceFiles`: the client names the usersync files of the workspace (not necessarily open). */
 export const WorkspaceFilesNotification = new NotificationType<{ uris: string[] }>('usersync/workspaceFiles');
-
-const USERSYNC_FILE = /\.usersync(\.ya?ml)?$/i;
 
 /**
  * Files the client announced (its workspace folders, the notification above, or
@@ -44,7 +43,6 @@ async function index(ctx: ServerContext, uri: string): Promise<void> {
   }
 }
 
-const SKIP = new Set(['node_modules', '.git', 'dist', 'out', '.usersync']);
 const MAX_FILES = 500;
 const MAX_DEPTH = 6;
 
@@ -62,7 +60,7 @@ export async function scanWorkspaceFolders(ctx: ServerContext, folderUris: reado
     for (const e of entries) {
       if (found.length >= MAX_FILES) return;
       const full = path.join(dir, e.name);
-      if (e.isDirectory() && !SKIP.has(e.name) && !e.name.startsWith('.')) await walk(full, depth + 1);
+      if (e.isDirectory() && !isSkippedFolder(e.name)) await walk(full, depth + 1);
       else if (e.isFile() && USERSYNC_FILE.test(e.name)) found.push(pathToFileURL(full).toString());
     }
   };
