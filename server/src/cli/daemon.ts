@@ -6,18 +6,19 @@ import { printer } from './output/printer';
 import { abortOnSignals, openConfig, openJournal } from './sync-common';
 
 /**
- * `usersync daemon <file>`: runs each connector on its `schedule` until SIGTERM/SIGINT, which stop
- * scheduling, let the write in flight finish, close the journal and exit 0. Timestamped log lines on
- * stdout (errors on stderr), redacted with every connector's secrets.
+ * `usersync daemon <file> [--connector <name>]`: runs each connector (or the one named) on its `schedule`
+ * until SIGTERM/SIGINT, which stop scheduling, let the write in flight finish, close the journal and exit 0.
+ * Timestamped log lines on stdout (errors on stderr), redacted with every connector's secrets.
  */
 export function registerDaemon(program: Command): void {
   program
     .command('daemon')
     .description('run connectors on their schedules until stopped')
     .argument('<file>', 'the .usersync or .usersync.yaml file')
+    .option('--connector <name>', 'only this connector (only its credentials are needed)')
     .option('--state <path>', 'state file (default .usersync/state.db beside the config)')
-    .action(async (file: string, opts: { state?: string }) => {
-      const config = openConfig(file);
+    .action(async (file: string, opts: { connector?: string; state?: string }) => {
+      const config = openConfig(file, opts.connector);
       const p = printer(config.redact);
       const journal = openJournal(config, opts.state);
       const stamp = (level: string, message: string): string =>

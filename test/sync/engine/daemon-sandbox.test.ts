@@ -94,4 +94,26 @@ describe('daemon against the sandbox', function () {
     const state = path.join(dir, '.usersync', 'state.db');
     assert.ok(!fs.existsSync(`${state}.lock`), 'the lock was released');
   });
+
+  it('`usersync daemon --connector` schedules that connector alone', async () => {
+    const child = spawn(process.execPath, [BIN, 'daemon', config, '--connector', 'sandbox_okta_confluence'], {
+      env: { ...process.env, [TOKEN_ENV]: SECRET, USERSYNC_FROM_SOURCE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    const scheduled = new Promise<void>((resolve) =>
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        if (/scheduled/.test(stdout)) resolve();
+      }),
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await Promise.race([scheduled, exited]);
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0, stdout);
+    assert.deepEqual(
+      [...stdout.matchAll(/info {2}(\w+): scheduled/g)].map((m) => m[1]),
+      ['sandbox_okta_confluence'],
+    );
+  });
 });
