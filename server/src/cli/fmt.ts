@@ -11,8 +11,8 @@ import { readSourceFiles } from './read-source';
  * `usersync fmt [--check] <files...>`: rewrites each file in the canonical layout of its form
  * (`.usersync` or `.usersync.yaml`) and lists the files it changed. `--check` writes nothing and
  * lists the files that would change. A folder stands for the usersync files below it. A file with
- * syntax errors is left alone and its errors are printed. Exit 1 when a file has syntax errors or (with --check) would change, 2 when one cannot
- * be read, 0 otherwise.
+ * syntax errors is left alone and its errors are printed. Exit 1 when a file has syntax errors or (with
+ * --check) would change, 2 when one cannot be read (or a folder holds none), 0 otherwise.
  */
 export function registerFmt(program: Command): void {
   program
