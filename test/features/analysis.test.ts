@@ -76,6 +76,25 @@ describe('document analysis (chunked, incremental)', () => {
     assert.deepEqual(plain(DocumentAnalysis.open(URI, text).diagnostics(checker, 0)), plain(whole));
   });
 
+  it('places a key two connectors write to one target where the whole file does, in both forms', () => {
+    // c1 and c4 both write to Jira; c4 now writes c1's key
+    const text = connectors(6).replace('map property "P4"', 'map property "P1"');
+    for (const [uri, form] of [
+      [URI, text],
+      ['file:///w/big.usersync.yaml', printYaml(parseDocument(text, URI).document)],
+    ] as const) {
+      const { document, errors } = parseDocument(form, uri);
+      const whole = checkDocument(document, errors);
+      const shared = whole.filter((d) => d.code === 'shared-target-key');
+      assert.equal(shared.length, 1, uri);
+      assert.equal(form.slice(shared[0].span.start, shared[0].span.end).replace(/"/g, ''), 'P1');
+      assert.ok((shared[0].related?.[0].span.start ?? Infinity) < shared[0].span.start);
+      const analysis = DocumentAnalysis.open(uri, form);
+      assert.ok(analysis.chunkCount > 1, `${uri} is read connector by connector`);
+      assert.deepEqual(plain(analysis.diagnostics(checker, 0)), plain(whole), uri);
+    }
+  });
+
   it('re-parses only the chunk an edit touches and reuses the others as they are', () => {
     const text = connectors(5);
     const a = DocumentAnalysis.open(URI, text, 1);

@@ -214,6 +214,12 @@ export const CODES = [
   ),
   code('duplicate-mapping', 'error', 'mappings', 'Two map lines that write the same key.'),
   code(
+    'shared-target-key',
+    'information',
+    'mappings',
+    'Two connectors of a file write the same key to the same Jira or Confluence: where they read the same people, each run undoes the other.',
+  ),
+  code(
     'value-too-long',
     'error',
     'mappings',

@@ -43,13 +43,6 @@ export function connectorContext(
   const target = targetBlock(connector);
   const sourceType = SOURCE_TYPES.find((t) => t === source?.type);
   const targetType = TARGET_TYPES.find((t) => t === target?.type);
-  const storeValue = setting(target, 'store')?.value;
-  const storeWord =
-    storeValue?.kind === 'string'
-      ? storeValue.value
-      : storeValue?.kind === 'path'
-        ? storeValue.segments[0]?.name
-        : undefined;
   return {
     doc,
     connector,
@@ -59,9 +52,16 @@ export function connectorContext(
     target,
     sourceType,
     targetType,
-    store: storeWord === 'entity' ? 'entity' : 'properties',
+    store: jiraStoreOf(target),
     parseErrors,
   };
+}
+
+/** Jira `store = entity | properties` (properties when absent or anything else; the checks report the rest). */
+export function jiraStoreOf(target: Block | undefined): JiraStore {
+  const value = setting(target, 'store')?.value;
+  const word = value?.kind === 'string' ? value.value : value?.kind === 'path' ? value.segments[0]?.name : undefined;
+  return word === 'entity' ? 'entity' : 'properties';
 }
 
 /**

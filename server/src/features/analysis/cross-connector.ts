@@ -1,19 +1,30 @@
 import { checkConnectorNames } from '../../check/connectors';
+import { checkSharedTargetKeys, type PlacedConnector } from '../../check/shared-targets';
 import type { Diagnostic } from '../../check/diagnostic';
 import { Reporter } from '../../check/report';
-import type { Connector, Document } from '../../model/model';
+import type { Document } from '../../model/model';
+import type { Span } from '../../text/span';
 
 /**
  * Checks that look across connectors. The analysis checks each chunk (one connector) on its own, so
- * findings that compare connectors are computed once more over the whole file: today that is the
- * unique connector name. Chunk findings with these codes are dropped in favour of this pass.
+ * findings that compare connectors are computed once more over the whole file: the unique connector
+ * name, and keys that two connectors write to one target. Chunk findings with these codes are dropped in
+ * favour of this pass.
  */
-export const CROSS_CONNECTOR_CODES: ReadonlySet<string> = new Set(['duplicate-connector']);
+export const CROSS_CONNECTOR_CODES: ReadonlySet<string> = new Set(['duplicate-connector', 'shared-target-key']);
 
-/** `connectors` carry spans in the whole text. Cost: one pass over the connector names. */
-export function crossConnectorDiagnostics(text: string, uri: string, connectors: readonly Connector[]): Diagnostic[] {
-  const doc: Document = { form: 'usersync', uri, text, connectors: [...connectors], dangling: [] };
+/** Each connector with the offset of its chunk in the whole text. Cost: one pass over the names and map lines. */
+export function crossConnectorDiagnostics(text: string, uri: string, placed: readonly PlacedConnector[]): Diagnostic[] {
+  const connectors = placed.map(({ connector: c, base }) =>
+    base === 0 ? c : { ...c, span: shiftSpan(c.span, base), nameSpan: shiftSpan(c.nameSpan, base) },
+  );
+  const doc: Document = { form: 'usersync', uri, text, connectors, dangling: [] };
   const out = new Reporter();
   checkConnectorNames(doc, out);
+  checkSharedTargetKeys(placed, out);
   return out.diagnostics.filter((d) => CROSS_CONNECTOR_CODES.has(d.code));
+}
+
+function shiftSpan(s: Span, by: number): Span {
+  return { start: s.start + by, end: s.end + by };
 }

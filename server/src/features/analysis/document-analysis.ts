@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../check/diagnostic';
-import type { Connector, Document, ParseError } from '../../model/model';
+import type { Document, ParseError } from '../../model/model';
+import type { PlacedConnector } from '../../check/shared-targets';
 import type { Span } from '../../text/span';
 import type { Checker, Chunk } from './chunk';
 import { chunkIndexAt, chunkText, updateChunks, type ChunkedText } from './chunked-text';
@@ -112,15 +113,10 @@ export class DocumentAnalysis {
   acrossFindings(): Diagnostic[] {
     const { chunks, starts } = this.chunked;
     if (chunks.length === 1) return [];
-    const connectors: Connector[] = [];
-    for (let i = 0; i < chunks.length; i++) {
-      const base = starts[i];
-      for (const c of chunks[i].document.connectors)
-        connectors.push(
-          base === 0 ? c : { ...c, span: shiftSpan(c.span, base), nameSpan: shiftSpan(c.nameSpan, base) },
-        );
-    }
-    return crossConnectorDiagnostics(this.text, this.uri, connectors);
+    const placed: PlacedConnector[] = [];
+    for (let i = 0; i < chunks.length; i++)
+      for (const connector of chunks[i].document.connectors) placed.push({ connector, base: starts[i] });
+    return crossConnectorDiagnostics(this.text, this.uri, placed);
   }
 }
 
