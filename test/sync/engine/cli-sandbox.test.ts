@@ -171,6 +171,56 @@ describe('sync CLI against the sandbox', function () {
     assert.match(text.stdout, /^ID\s+CONNECTOR\s+TRIGGER\s+STARTED\s+DURATION\s+STATUS/);
   });
 
+  it('history --run lists what one run wrote, and --user what was written to one user, newest first', async () => {
+    type Write = { runId: number; username: string; key: string; before: string | null; after: string | null };
+    const { data } = await runJson<{ runs: { id: number; trigger: string; connector: string }[] }>([
+      'history',
+      config,
+      '--format',
+      'json',
+    ]);
+    const full = data.runs.find((r) => r.trigger === 'full' && r.connector === 'sandbox_azure_jira');
+    assert.ok(full, 'a full run of the Entra ID connector');
+    const run = await runJson<{ run: { id: number }; writes: Write[] }>([
+      'history',
+      config,
+      '--run',
+      String(full.id),
+      '--format',
+      'json',
+    ]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.data.run.id, full.id);
+    assert.ok(run.data.writes.length > 0 && run.data.writes.every((w) => w.runId === full.id));
+    const text = await runCli(['history', config, '--run', String(full.id)]);
+    assert.match(text.stdout, /^USER\s+KEY\s+BEFORE\s+AFTER\s+STATUS$/m);
+
+    const user = run.data.writes[0].username;
+    const mine = await runJson<{ writes: Write[] }>([
+      'history',
+      config,
+      '--user',
+      user.toUpperCase(),
+      '--format',
+      'json',
+    ]);
+    assert.equal(mine.code, 0, mine.stderr);
+    assert.ok(mine.data.writes.every((w) => w.username === user));
+    assert.ok(mine.data.writes.some((w) => w.runId === full.id));
+    const runs = mine.data.writes.map((w) => w.runId);
+    assert.deepEqual(
+      runs,
+      [...runs].sort((a, b) => b - a),
+    );
+    const rolledBack = data.runs.find((r) => r.trigger === 'rollback' && r.connector === 'sandbox_azure_jira');
+    assert.ok(rolledBack && runs.includes(rolledBack.id), 'the rollback wrote the same user back');
+
+    assert.equal((await runCli(['history', config, '--run', '1', '--user', user])).code, 2);
+    const none = await runCli(['history', config, '--run', '9999']);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /there is no run 9999 in /);
+  });
+
   it('stops before writing when the clear guard trips (exit 3), and writes with --force', async () => {
     const guarded = path.join(dir, 'guarded.usersync');
     const text = fs

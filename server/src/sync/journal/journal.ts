@@ -169,18 +169,18 @@ export class Journal {
 
   writesOf(runId: number): WriteRecord[] {
     const rows = this.db.prepare(`SELECT * FROM writes WHERE run_id = ? ORDER BY id`).all(runId) as WriteRow[];
-    return rows.map((r) => ({
-      id: r.id,
-      runId: r.run_id,
-      username: r.username,
-      kind: r.kind,
-      key: r.key,
-      before: r.before,
-      after: r.after,
-      status: r.status,
-      message: r.message,
-      at: r.at,
-    }));
+    return rows.map(toWrite);
+  }
+
+  /** The writes to one user (any case), newest first, with the connector of each one's run. */
+  writesTo(username: string, limit: number): (WriteRecord & { connector: string })[] {
+    const rows = this.db
+      .prepare(
+        `SELECT writes.*, runs.connector FROM writes JOIN runs ON runs.id = writes.run_id
+         WHERE writes.username = ? COLLATE NOCASE ORDER BY writes.id DESC LIMIT ?`,
+      )
+      .all(username, limit) as (WriteRow & { connector: string })[];
+    return rows.map((r) => ({ ...toWrite(r), connector: r.connector }));
   }
 
   getState(connector: string, key: string): string | undefined {
@@ -212,6 +212,21 @@ export class Journal {
   private stamp(): string {
     return this.now().toISOString();
   }
+}
+
+function toWrite(r: WriteRow): WriteRecord {
+  return {
+    id: r.id,
+    runId: r.run_id,
+    username: r.username,
+    kind: r.kind,
+    key: r.key,
+    before: r.before,
+    after: r.after,
+    status: r.status,
+    message: r.message,
+    at: r.at,
+  };
 }
 
 function toRun(r: RunRow): RunRecord {
