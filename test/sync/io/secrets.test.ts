@@ -104,6 +104,30 @@ describe('redactor', () => {
     assert.ok(!r('line: MIIEvQIBADANBgkqhkiG9w0BAQEFAASC').includes('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC'));
   });
 
+  it("leaves a JSON key's endpoints and account address readable in messages, and hides the rest", () => {
+    const pem = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----';
+    const key = JSON.stringify(
+      {
+        type: 'service_account',
+        private_key_id: 'a1b2c3d4e5f6a7b8c9d0',
+        private_key: pem,
+        client_email: 'usersync@contoso-prod.iam.gserviceaccount.com',
+        token_uri: 'https://oauth2.googleapis.com/token',
+        proxy: 'https://svc:Hunter2-Hunter2@proxy.contoso.com/',
+      },
+      null,
+      2,
+    );
+    const r = redactor([key]);
+    const message =
+      'POST https://oauth2.googleapis.com/token failed (401) for usersync@contoso-prod.iam.gserviceaccount.com';
+    assert.equal(r(message), message);
+    assert.equal(r('key id a1b2c3d4e5f6a7b8c9d0'), 'key id ***');
+    assert.equal(r('line MIIEvQIBADANBgkqhkiG9w0BAQEFAASC'), 'line ***');
+    assert.ok(!r('via https://svc:Hunter2-Hunter2@proxy.contoso.com/').includes('Hunter2'), 'a URL with a password');
+    assert.equal(r(`dump ${key}`), 'dump ***');
+  });
+
   it('redacts exactly what the whole pattern alone would (law: the quick check never skips a form)', () => {
     const secrets = [
       secret,

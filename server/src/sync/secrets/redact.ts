@@ -67,13 +67,30 @@ function fragments(secret: string, depth = 0): string[] {
   if (depth === 0 && secret.trimStart().startsWith('{')) {
     try {
       for (const v of stringsIn(JSON.parse(secret))) {
-        if (v.length >= FRAGMENT_MIN) out.push(...fragments(v, 1));
+        if (v.length >= FRAGMENT_MIN && !isPublicIdentifier(v)) out.push(...fragments(v, 1));
       }
     } catch {
       // not JSON: the whole text is already covered
     }
   }
   return out;
+}
+
+/**
+ * A value of a JSON credential that names something public rather than holding a secret: an endpoint
+ * (a Google key's `token_uri`, `auth_uri`, certificate URLs) or an account's address (`client_email`).
+ * Redacted, they would blank out the very URL or account an error message has to name ("POST *** failed").
+ * The whole JSON text stays a secret, and so does a URL that carries a user name or password.
+ */
+function isPublicIdentifier(value: string): boolean {
+  if (/^[^\s@:/]+@[^\s@/]+\.[a-z]{2,}$/i.test(value)) return true;
+  if (!/^https?:\/\/[^\s]+$/i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
 }
 
 function stringsIn(value: unknown): string[] {
