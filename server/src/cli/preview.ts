@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { planConnector } from '../sync/engine/run';
 import { printer } from './output/printer';
 import { renderPlan, planJson, type ConnectorPlanView } from './output/plan-view';
@@ -16,7 +16,9 @@ export function registerPreview(program: Command): void {
     .argument('<file>', 'the .usersync or .usersync.yaml file')
     .option('--connector <name>', 'only this connector')
     .option('--user <login>', 'only this IdP user (UPN, Okta login or Google primary email)')
-    .option('--pinned', 'only the pinned users (`user "…"` lines): a safe first rollout')
+    .addOption(
+      new Option('--pinned', 'only the pinned users (`user "…"` lines): a safe first rollout').conflicts('user'),
+    )
     .option('--format <format>', 'text or json', formatOption, 'text' as const)
     .option('--state <path>', 'state file (accepted for symmetry with run; preview does not use it)')
     .option('--verbose', 'log HTTP retries and waits to stderr')

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { CliError } from './cli-error';
 import { applyPlanned, planConnector, recordFailedRun, triggerOf, type PlannedConnector } from '../sync/engine/run';
 import type { LoadedConfig } from '../sync/engine/load-config';
@@ -39,7 +39,9 @@ export function registerRun(program: Command): void {
     .argument('<file>', 'the .usersync or .usersync.yaml file')
     .option('--connector <name>', 'only this connector')
     .option('--user <login>', 'only this IdP user (UPN, Okta login or Google primary email)')
-    .option('--pinned', 'only the pinned users (`user "…"` lines): a safe first rollout')
+    .addOption(
+      new Option('--pinned', 'only the pinned users (`user "…"` lines): a safe first rollout').conflicts('user'),
+    )
     .option('--yes', 'do not ask before writing')
     .option('--force', 'write even when the clear guard would stop the run')
     .option('--concurrency <n>', 'batches written in parallel (default 4)', positiveInt('--concurrency'))

@@ -129,6 +129,14 @@ describe('sync CLI against the sandbox', function () {
     assert.deepEqual(sandbox.jiraUsers(), before);
   });
 
+  it('refuses --user with --pinned (one or the other) before reading anything', async () => {
+    for (const command of [['preview'], ['run', '--yes']]) {
+      const r = await runCli([...command, config, '--user', 'someone@contoso.com', '--pinned']);
+      assert.equal(r.code, 2, command[0]);
+      assert.match(r.stderr, /option '--pinned' cannot be used with option '--user <login>'/, command[0]);
+    }
+  });
+
   it('refuses to run while another process holds the state file', async () => {
     const lock = acquireLock(state);
     try {
