@@ -33,7 +33,6 @@ CREATE TABLE IF NOT EXISTS writes (
   at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS writes_by_run ON writes(run_id, username);
-CREATE INDEX IF NOT EXISTS writes_by_user ON writes(username COLLATE NOCASE, id);
 CREATE TABLE IF NOT EXISTS state (
   connector TEXT NOT NULL,
   key TEXT NOT NULL,
