@@ -175,7 +175,7 @@ export class Journal {
   /**
    * The writes to one user (any case), newest first, with the connector of each one's run. It reads the whole
    * journal: an index on usernames cost each run's writes more than this occasional look-up saves (100,000
-   * Okta users: applying 9,500 changes took 450-530 ms with one, 200 ms without; docs/benchmarks.md).
+   * Okta users: applying 9,500 changes took 450-530 ms with one, 200 ms without; docs/benchmarks-history.md).
    */
   writesTo(username: string, limit: number): (WriteRecord & { connector: string })[] {
     const rows = this.db
