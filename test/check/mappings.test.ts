@@ -133,7 +133,24 @@ describe('checks: map lines', () => {
   });
 
   it('warns about a mapping to the empty string', () => {
-    expectDiagnostic(jira('map property "A" = ⟦""⟧'), 'empty-constant');
+    const d = expectDiagnostic(jira('map property "A" = ⟦""⟧'), 'empty-constant');
+    assert.match(d.message, /never writes anything/);
+  });
+
+  it('says that a mapping to the empty string removes the key from every user under on_empty = clear', () => {
+    for (const onEmpty of ['on_empty = clear', 'on_empty = "clear"']) {
+      const d = expectDiagnostic(jira(onEmpty, 'map property "Dept" = ⟦""⟧'), 'empty-constant');
+      assert.match(d.message, /with on_empty = clear this line removes the property 'Dept' from every user who has it/);
+    }
+    const profile = expectDiagnostic(
+      usersync({ target: CONFLUENCE, lines: ['on_empty = clear', 'map profile department = ⟦""⟧'] }),
+      'empty-constant',
+    );
+    assert.match(profile.message, /removes the profile field department from every user/);
+    assert.match(
+      expectDiagnostic(jira('on_empty = keep', 'map property "A" = ⟦""⟧'), 'empty-constant').message,
+      /never writes/,
+    );
   });
 
   it('reports every problem of a line list at its own place', () => {

@@ -226,7 +226,12 @@ export const CODES = [
     'A constant longer than the target keeps (Jira properties 250, Confluence profile 255).',
   ),
   code('value-may-be-too-long', 'warning', 'mappings', 'A source attribute that may hold more than the target keeps.'),
-  code('empty-constant', 'warning', 'mappings', 'A mapping to the empty string: it never writes a value.'),
+  code(
+    'empty-constant',
+    'warning',
+    'mappings',
+    'A mapping to the empty string: it never writes a value, and under `on_empty = clear` it removes the key from every user.',
+  ),
 
   code('invalid-match-field', 'error', 'match', '`match` on a field other than `username`.'),
   code(

@@ -1,6 +1,6 @@
 import type { Block, Connector, Document, ParseError, SourceType, TargetType } from '../model/model';
 import { SOURCE_TYPES, TARGET_TYPES } from '../model/model';
-import { setting, sourceBlock, targetBlock } from '../model/query';
+import { option, setting, sourceBlock, targetBlock } from '../model/query';
 import type { JiraStore } from '../model/targets';
 import type { Span } from '../text/span';
 import type { Reporter } from './report';
@@ -55,6 +55,18 @@ export function connectorContext(
     store: jiraStoreOf(target),
     parseErrors,
   };
+}
+
+/** `on_empty`: clear only when the first `on_empty` says so, bare (`clear`) or quoted; keep otherwise. */
+export function clearsOnEmpty(connector: Connector): boolean {
+  const value = option(connector, 'on_empty')?.value;
+  const word =
+    value?.kind === 'string'
+      ? value.value
+      : value?.kind === 'path' && value.segments.length === 1
+        ? value.segments[0].name
+        : undefined;
+  return word === 'clear';
 }
 
 /** Jira `store = entity | properties` (properties when absent or anything else; the checks report the rest). */

@@ -13,7 +13,7 @@ import {
   valueSize,
   type ValueLimit,
 } from '../model/targets';
-import { hasParseErrorIn, type ConnectorContext } from './context';
+import { clearsOnEmpty, hasParseErrorIn, type ConnectorContext } from './context';
 import { changeToFixes, quoted, removeEdit, replaceFix } from './edits';
 
 const TARGET_NAMES: Readonly<Record<TargetType, string>> = { jira: 'Jira', confluence: 'Confluence' };
@@ -121,9 +121,12 @@ function checkValueLength(ctx: ConnectorContext, m: Mapping): void {
   const expr = m.expr;
   if (expr.kind === 'string') {
     if (expr.value.trim() === '') {
+      const what = m.target === 'profile' ? `the profile field ${m.key}` : `the property '${m.key}'`;
       ctx.out.report(
         'empty-constant',
-        `the value is always empty, so this line never writes anything (an empty value counts as no value)`,
+        clearsOnEmpty(ctx.connector)
+          ? `the value is always empty: with on_empty = clear this line removes ${what} from every user who has it (the clear guard stops a run that would clear it for more than clear_guard of the users)`
+          : `the value is always empty, so this line never writes anything (an empty value counts as no value)`,
         expr.span,
       );
     } else if (limit && valueSize(expr.value, limit) > limit.max) {
