@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job, end to end against the local sandbox: start simulators of Entra ID, Okta, Google, Jira and
-# Confluence; validate and preview samples/demo.usersync; sync one user; run the full sync; show the history.
+# Confluence; validate and preview samples/demo.usersync; sync one user; run the full sync; show the history, and
+# what was written to one user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,3 +41,6 @@ usersync preview samples/demo.usersync --state "$STATE/state.db" | tail -5
 
 title "usersync history samples/demo.usersync"
 usersync history samples/demo.usersync --state "$STATE/state.db"
+
+title "usersync history samples/demo.usersync --user julia.smith@contoso.com   (every value written to one user)"
+usersync history samples/demo.usersync --state "$STATE/state.db" --user julia.smith@contoso.com
