@@ -1,6 +1,7 @@
 import type { Plan, PlanStats } from '../../server/src/sync/plan/plan-types';
 import type { HistoryRow } from '../../server/src/cli/output/history-view';
 import type { RunReport } from '../../server/src/sync/engine/report';
+import type { WriteRecord } from '../../server/src/sync/journal/journal';
 
 /** The CLI's JSON outputs (`preview|run|history --format json`) and how the extension words them. */
 
@@ -13,6 +14,12 @@ export interface RunsJson {
 /** `usersync history --format json`: the rows the CLI prints as a table. */
 export interface HistoryJson {
   runs: HistoryRow[];
+}
+
+/** `usersync history --run N --format json`: the run's row and every value it wrote. */
+export interface RunWritesJson {
+  run: HistoryRow;
+  writes: WriteRecord[];
 }
 
 export function plural(n: number, word: string): string {

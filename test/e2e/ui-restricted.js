@@ -66,7 +66,9 @@ async function main() {
       const offered = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
       await page.keyboard.press('Escape');
       const engine = offered.filter((t) =>
-        /Run full sync|Preview sync|Sync this user|Start sandbox|Roll back|Validate workspace/.test(t),
+        /Run full sync|Preview sync|Sync this user|Start sandbox|Roll back|Validate workspace|Show history|Show what a run wrote/.test(
+          t,
+        ),
       );
       if (engine.length > 0) throw new Error(`offered: ${engine.join(', ')}`);
     });

@@ -6,6 +6,7 @@ import { previewUser } from './preview-user';
 import { rollbackRun } from './rollback-run';
 import { runFullSync } from './run-full-sync';
 import { showHistory } from './show-history';
+import { showRunWrites } from './show-run-writes';
 import { startSandbox, stopSandbox } from './start-sandbox';
 import { storeSecret } from './store-secret';
 import { syncUser } from './sync-user';
@@ -24,6 +25,7 @@ export function registerCommands(s: Services, sandbox: Sandbox): vscode.Disposab
     'usersync.previewUser': previewUser(s),
     'usersync.storeSecret': storeSecret(s),
     'usersync.showHistory': showHistory(s),
+    'usersync.showRunWrites': showRunWrites(s),
     'usersync.rollback': rollbackRun(s),
     'usersync.startSandbox': startSandbox(sandbox),
     'usersync.stopSandbox': stopSandbox(sandbox),

@@ -5,7 +5,7 @@ import { chooseFile } from '../targets';
 import { requireTrust } from '../trust';
 import { loadHistory, runItems } from './history';
 
-/** UserSync: Show history — the file's runs, newest first; picking one offers to roll it back. */
+/** UserSync: Show history — the file's runs, newest first; picking one offers what it wrote, or to roll it back. */
 export function showHistory(s: Services) {
   return async (arg?: unknown): Promise<HistoryJson['runs'] | undefined> => {
     if (!requireTrust('Reading the run history')) return undefined;
@@ -21,10 +21,18 @@ export function showHistory(s: Services) {
       return runs;
     }
     void vscode.window
-      .showQuickPick(runItems(runs), { placeHolder: 'Runs, newest first — pick one to roll it back' })
-      .then((pick) => {
-        if (pick) void vscode.commands.executeCommand('usersync.rollback', { uri: uri.toString(), runId: pick.run.id });
+      .showQuickPick(runItems(runs), {
+        placeHolder: 'Runs, newest first — pick one to see what it wrote or roll it back',
+      })
+      .then(async (pick) => {
+        if (!pick) return;
+        const action = await vscode.window.showQuickPick([SHOW, ROLL_BACK], { placeHolder: `Run #${pick.run.id}` });
+        const command = action === SHOW ? 'usersync.showRunWrites' : action === ROLL_BACK ? 'usersync.rollback' : '';
+        if (command) void vscode.commands.executeCommand(command, { uri: uri.toString(), runId: pick.run.id });
       });
     return runs;
   };
 }
+
+const SHOW = 'Show what it wrote';
+const ROLL_BACK = 'Roll it back…';

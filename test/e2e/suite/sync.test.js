@@ -158,6 +158,18 @@ describe('UserSync engine commands against the sandbox', function () {
     );
   });
 
+  it('Show what a run wrote lists every value of the run, before and after, in the output', async () => {
+    const runs = await vscode.commands.executeCommand('usersync.showHistory', { uri: uri.toString(), quiet: true });
+    const user = runs.find((r) => r.trigger === 'user');
+    const r = await vscode.commands.executeCommand('usersync.showRunWrites', { uri: uri.toString(), runId: user.id });
+    assert.ok(r && r.run && r.writes, `a result (${JSON.stringify(r)})`);
+    assert.strictEqual(r.run.id, user.id);
+    assert.strictEqual(r.writes.length, user.changes);
+    assert.ok(r.writes.every((w) => w.username === pinned[0] && w.status === 'done'));
+    const department = r.writes.find((w) => w.key === 'Department');
+    assert.strictEqual(department.before, STALE, 'the value before the run, from the journal');
+  });
+
   it('Roll back a run restores what that run wrote', async () => {
     const runs = await vscode.commands.executeCommand('usersync.showHistory', { uri: uri.toString(), quiet: true });
     const full = runs.find((r) => r.trigger === 'full');
