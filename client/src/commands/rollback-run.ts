@@ -3,9 +3,8 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { readSettings } from '../settings';
 import { withEngine, type SyncOutcome } from '../sync-flow';
-import { chooseFile, targetFromArgs } from '../targets';
 import { requireTrust } from '../trust';
-import { loadHistory, runItems } from './history';
+import { pickRun } from './history';
 
 export interface RollbackOutcome {
   runId?: number;
@@ -22,21 +21,13 @@ export interface RollbackOutcome {
 export function rollbackRun(s: Services) {
   return async (arg?: unknown): Promise<RollbackOutcome | undefined> => {
     if (!requireTrust('Rolling back a run')) return undefined;
-    const uri = targetFromArgs(arg)?.uri ?? (await chooseFile(arg));
-    if (!uri) return undefined;
-    let runId = (arg as { runId?: number } | undefined)?.runId;
-    if (runId === undefined) {
-      const runs = await loadHistory(s, uri);
-      if (!runs) return undefined;
-      const candidates = runs.filter((r) => r.trigger !== 'rollback' && r.updated > 0);
-      if (candidates.length === 0) {
-        void vscode.window.showInformationMessage('UserSync: no run that wrote anything to roll back.');
-        return undefined;
-      }
-      runId = (await vscode.window.showQuickPick(runItems(candidates), { placeHolder: 'Which run to roll back?' }))?.run
-        .id;
-      if (runId === undefined) return undefined;
-    }
+    const picked = await pickRun(s, arg, {
+      eligible: (r) => r.trigger !== 'rollback' && r.updated > 0,
+      none: 'no run that wrote anything to roll back.',
+      placeHolder: 'Which run to roll back?',
+    });
+    if (!picked) return undefined;
+    const { uri, runId } = picked;
     const settings = readSettings(uri);
     if (settings.confirmBeforeWrite) {
       const answer = await vscode.window.showWarningMessage(

@@ -1,13 +1,11 @@
 import * as path from 'path';
-import * as vscode from 'vscode';
 import { renderRunWrites } from '../../../server/src/cli/output/writes-view';
 import type { RunWritesJson } from '../results';
 import type { Services } from '../services';
 import { readSettings } from '../settings';
 import { withEngine } from '../sync-flow';
-import { chooseFile, targetFromArgs } from '../targets';
 import { requireTrust } from '../trust';
-import { loadHistory, runItems } from './history';
+import { pickRun } from './history';
 
 /**
  * UserSync: Show what a run wrote — pick a run (or {uri, runId}); `usersync history --run N` puts every value it
@@ -16,18 +14,9 @@ import { loadHistory, runItems } from './history';
 export function showRunWrites(s: Services) {
   return async (arg?: unknown): Promise<RunWritesJson | undefined> => {
     if (!requireTrust('Reading the run history')) return undefined;
-    const uri = targetFromArgs(arg)?.uri ?? (await chooseFile(arg));
-    if (!uri) return undefined;
-    let runId = (arg as { runId?: number } | undefined)?.runId;
-    if (runId === undefined) {
-      const runs = await loadHistory(s, uri);
-      if (!runs || runs.length === 0) {
-        if (runs) void vscode.window.showInformationMessage('UserSync: no runs yet for this file.');
-        return undefined;
-      }
-      runId = (await vscode.window.showQuickPick(runItems(runs), { placeHolder: 'Which run?' }))?.run.id;
-      if (runId === undefined) return undefined;
-    }
+    const picked = await pickRun(s, arg, { none: 'no runs yet for this file.', placeHolder: 'Which run?' });
+    if (!picked) return undefined;
+    const { uri, runId } = picked;
     const state = readSettings(uri).statePath;
     const args = [
       'history',
