@@ -1,6 +1,6 @@
 import { TARGET_TYPES, type Connector, type Expr, type Mapping } from '../model/model';
 import { mappingsOf, setting, targetBlock } from '../model/query';
-import type { Span } from '../text/span';
+import { shiftSpan } from '../text/span';
 import { jiraStoreOf } from './context';
 import type { Reporter } from './report';
 
@@ -45,12 +45,12 @@ function checkGroup(group: readonly PlacedConnector[], out: Reporter): void {
         'shared-target-key',
         `connector '${earlier.connector.name}' writes ${what} to this ${targetBlock(connector)?.type ?? ''} too; ` +
           `where both connectors read the same people, each run undoes the other's`,
-        shift(mapping.keySpan, base),
+        shiftSpan(mapping.keySpan, base),
         {
           related: [
             {
               message: `connector '${earlier.connector.name}' writes it here`,
-              span: shift(earlier.mapping.keySpan, earlier.base),
+              span: shiftSpan(earlier.mapping.keySpan, earlier.base),
             },
           ],
         },
@@ -64,8 +64,6 @@ export interface PlacedConnector {
   connector: Connector;
   base: number;
 }
-
-const shift = (s: Span, by: number): Span => (by === 0 ? s : { start: s.start + by, end: s.end + by });
 
 /** Type, url and store of the connector's target; undefined when the url cannot be told without running. */
 function targetIdOf(connector: Connector): string | undefined {

@@ -16,6 +16,11 @@ export function cover(a: Span, b: Span): Span {
   return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
 }
 
+/** The span moved by `by` (a piece's spans into the whole text, an expression's into its YAML scalar). */
+export function shiftSpan(s: Span, by: number): Span {
+  return { start: s.start + by, end: s.end + by };
+}
+
 export function contains(s: Span, offset: number): boolean {
   return offset >= s.start && offset <= s.end;
 }

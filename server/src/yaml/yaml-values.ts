@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Scalar } from 'yaml';
 import type { Expr, ParseError } from '../model/model';
 import { parseExpression } from '../syntax/parse-usersync';
-import type { Span } from '../text/span';
+import { shiftSpan, type Span } from '../text/span';
 import { describe, isEmpty, keyOf, nodeSpan, report, type YamlContext, type YamlPair } from './yaml-nodes';
 import { EXPR_KEY, KEYWORD_VALUED_KEYS, VALUE_FUNCTIONS } from './value-keys';
 
@@ -36,15 +36,11 @@ export function readExpression(ctx: YamlContext, node: unknown, where: string, f
   // parsed at 0, then moved onto the scalar (exact) or spread over it (escaped scalars)
   const { expr, errors } = parseExpression(source, 0);
   if (offset !== undefined) {
-    ctx.errors.push(...errors.map((e): ParseError => ({ ...e, span: shift(e.span, offset) })));
-    return mapSpans(expr, (s) => shift(s, offset));
+    ctx.errors.push(...errors.map((e): ParseError => ({ ...e, span: shiftSpan(e.span, offset) })));
+    return mapSpans(expr, (s) => shiftSpan(s, offset));
   }
   ctx.errors.push(...errors.map((e): ParseError => ({ ...e, span })));
   return mapSpans(expr, () => span);
-}
-
-function shift(s: Span, by: number): Span {
-  return { start: s.start + by, end: s.end + by };
 }
 
 /** The expression with every span passed through `f` (moved into the YAML text, or onto the whole scalar). */

@@ -3,7 +3,7 @@ import { checkSharedTargetKeys, type PlacedConnector } from '../../check/shared-
 import type { Diagnostic } from '../../check/diagnostic';
 import { Reporter } from '../../check/report';
 import type { Document } from '../../model/model';
-import type { Span } from '../../text/span';
+import { shiftSpan } from '../../text/span';
 
 /**
  * Checks that look across connectors. The analysis checks each chunk (one connector) on its own, so
@@ -23,8 +23,4 @@ export function crossConnectorDiagnostics(text: string, uri: string, placed: rea
   checkConnectorNames(doc, out);
   checkSharedTargetKeys(placed, out);
   return out.diagnostics.filter((d) => CROSS_CONNECTOR_CODES.has(d.code));
-}
-
-function shiftSpan(s: Span, by: number): Span {
-  return { start: s.start + by, end: s.end + by };
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../check/diagnostic';
 import type { Document, ParseError } from '../../model/model';
 import type { PlacedConnector } from '../../check/shared-targets';
-import type { Span } from '../../text/span';
+import { shiftSpan } from '../../text/span';
 import type { Checker, Chunk } from './chunk';
 import { chunkIndexAt, chunkText, updateChunks, type ChunkedText } from './chunked-text';
 import { CROSS_CONNECTOR_CODES, crossConnectorDiagnostics } from './cross-connector';
@@ -136,10 +136,6 @@ function ownOf(chunk: Chunk, checker: Checker, generation: number): Diagnostic[]
 
 function pieceOf(chunk: Chunk, base: number): Piece {
   return { document: chunk.document, parseErrors: chunk.parseErrors, base };
-}
-
-function shiftSpan(s: Span, by: number): Span {
-  return { start: s.start + by, end: s.end + by };
 }
 
 export function shiftDiagnostic(d: Diagnostic, by: number): Diagnostic {
