@@ -1,6 +1,6 @@
 import type { Block, Connector, Document, ParseError, SourceType, TargetType } from '../model/model';
 import { SOURCE_TYPES, TARGET_TYPES } from '../model/model';
-import { option, setting, sourceBlock, targetBlock } from '../model/query';
+import { option, setting, sourceBlock, targetBlock, wordOf } from '../model/query';
 import type { JiraStore } from '../model/targets';
 import type { Span } from '../text/span';
 import type { Reporter } from './report';
@@ -57,16 +57,10 @@ export function connectorContext(
   };
 }
 
-/** `on_empty`: clear only when the first `on_empty` says so, bare (`clear`) or quoted; keep otherwise. */
+/** `on_empty`: clear only when the first `on_empty` says so, read as the engine reads it (runnable.ts). */
 export function clearsOnEmpty(connector: Connector): boolean {
   const value = option(connector, 'on_empty')?.value;
-  const word =
-    value?.kind === 'string'
-      ? value.value
-      : value?.kind === 'path' && value.segments.length === 1
-        ? value.segments[0].name
-        : undefined;
-  return word === 'clear';
+  return value !== undefined && wordOf(value) === 'clear';
 }
 
 /** Jira `store = entity | properties` (properties when absent or anything else; the checks report the rest). */

@@ -1,4 +1,4 @@
-import type { Block, Connector, Mapping, Match, Option, PinnedUser, Schedule, Setting } from './model';
+import type { Block, Connector, Expr, Mapping, Match, Option, PinnedUser, Schedule, Setting } from './model';
 
 /** Read helpers over a connector's items: the first of each kind wins; checks report the rest. */
 
@@ -36,4 +36,11 @@ export function usersOf(c: Connector): PinnedUser[] {
 
 export function setting(b: Block | undefined, key: string): Setting | undefined {
   return b?.settings.find((s) => s.key === key);
+}
+
+/** A word written bare (`keep`) parses as a one-segment path; a quoted one as a string. */
+export function wordOf(e: Expr): string | undefined {
+  if (e.kind === 'string') return e.value;
+  if (e.kind === 'path' && e.segments.length === 1 && !e.segments[0].access) return e.segments[0].name;
+  return undefined;
 }

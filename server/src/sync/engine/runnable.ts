@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
-import type { Connector, Document, Expr, SourceType, TargetType } from '../../model/model';
+import type { Connector, Document, SourceType, TargetType } from '../../model/model';
 import { SOURCE_TYPES, TARGET_TYPES } from '../../model/model';
-import { mappingsOf, matchOf, option, scheduleOf, sourceBlock, targetBlock, usersOf } from '../../model/query';
+import { mappingsOf, matchOf, option, scheduleOf, sourceBlock, targetBlock, usersOf, wordOf } from '../../model/query';
 import type { Span } from '../../text/span';
 import type { RunnableConnector } from '../types';
 import { resolveValue, type ResolveContext } from '../secrets';
@@ -116,17 +116,10 @@ function buildConnector(
   };
 }
 
-/** A word written bare (`keep`) parses as a one-segment path; a quoted one as a string. */
-function word(e: Expr): string | undefined {
-  if (e.kind === 'string') return e.value;
-  if (e.kind === 'path' && e.segments.length === 1 && !e.segments[0].access) return e.segments[0].name;
-  return undefined;
-}
-
 function onEmptyOf(c: Connector, report: Report): 'keep' | 'clear' {
   const o = option(c, 'on_empty');
   if (!o) return 'keep';
-  const v = word(o.value);
+  const v = wordOf(o.value);
   if (v === 'keep' || v === 'clear') return v;
   report('on_empty must be keep or clear', o.value.span);
   return 'keep';
@@ -146,7 +139,7 @@ export function parseClearGuard(text: string): number | undefined {
 function clearGuardOf(c: Connector, report: Report): number {
   const o = option(c, 'clear_guard');
   if (!o) return DEFAULT_CLEAR_GUARD;
-  const v = word(o.value);
+  const v = wordOf(o.value);
   const parsed = v === undefined ? undefined : parseClearGuard(v);
   if (parsed === undefined) {
     report('clear_guard must be a percentage such as "10%"', o.value.span);
