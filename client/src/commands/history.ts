@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { shortStamp } from '../../../server/src/cli/output/history-view';
 import { plural, type HistoryJson } from '../results';
 import type { Services } from '../services';
 import { readSettings } from '../settings';
@@ -24,7 +25,7 @@ export type RunItem = vscode.QuickPickItem & { run: HistoryJson['runs'][number] 
 export function runItems(runs: HistoryJson['runs']): RunItem[] {
   return runs.map((run) => ({
     label: `#${run.id} ${run.connector}`,
-    description: `${run.trigger} · ${run.status} · ${run.started.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}`,
+    description: `${run.trigger} · ${run.status} · ${shortStamp(run.started)}`,
     detail: `${plural(run.updated, 'user')} updated, ${run.notDone} not done, ${plural(run.changes, 'change')}${run.durationMs !== null ? ` in ${(run.durationMs / 1000).toFixed(1)} s` : ''}`,
     run,
   }));

@@ -38,7 +38,7 @@ export function renderHistory(rows: HistoryRow[]): string {
       String(r.id),
       r.connector,
       r.trigger,
-      r.started.replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
+      shortStamp(r.started),
       duration(r.durationMs),
       r.status,
       String(r.updated),
@@ -46,6 +46,11 @@ export function renderHistory(rows: HistoryRow[]): string {
       String(r.changes),
     ]),
   ]).join('\n');
+}
+
+/** A journal timestamp as the tables show it: `2026-11-28 21:30:12Z`. */
+export function shortStamp(at: string): string {
+  return at.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
 }
 
 function duration(ms: number | null): string {

@@ -1,4 +1,5 @@
 import type { WriteRecord } from '../../sync/journal/journal';
+import { shortStamp } from './history-view';
 import { cell, columns } from './printer';
 
 /**
@@ -10,7 +11,6 @@ import { cell, columns } from './printer';
 const key = (w: WriteRecord): string => (w.kind === 'profile' ? `profile ${w.key}` : w.key);
 const outcome = (w: WriteRecord): string =>
   w.status === 'done' ? 'done' : `${w.status}${w.message ? `: ${w.message}` : ''}`;
-const stamp = (at: string): string => at.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
 
 /** One run's writes, in the order they were recorded. */
 export function renderRunWrites(writes: readonly WriteRecord[]): string {
@@ -29,7 +29,7 @@ export function renderUserWrites(writes: readonly (WriteRecord & { connector: st
     ...writes.map((w) => [
       String(w.runId),
       w.connector,
-      stamp(w.at),
+      shortStamp(w.at),
       key(w),
       cell(w.before),
       cell(w.after),
