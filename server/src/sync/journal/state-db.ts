@@ -67,8 +67,8 @@ export function openStateDb(file: string): StateDb {
  * before its mode is changed or SQLite writes to it. An empty file is a state file that was never written.
  */
 function refuseOtherFiles(file: string): void {
-  if (!fs.existsSync(file)) return;
-  const stat = fs.statSync(file);
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat) return;
   if (stat.isDirectory()) throw new StateFileError(`cannot open the state file ${file}: it is a directory`);
   if (stat.size === 0) return;
   const head = Buffer.alloc(SQLITE_HEADER.length);
