@@ -98,6 +98,16 @@ describe('redactUrl', () => {
     const out = redactUrl('https://u:pw@h/x?client_secret=abc&$skiptoken=zz&$select=id,mail&username=alice');
     assert.equal(out, 'https://h/x?client_secret=***&$skiptoken=***&$select=id,mail&username=alice');
   });
+
+  it('shows the first three values of a parameter repeated for a batch, then how many more', () => {
+    const batch = Array.from({ length: 100 }, (_, i) => `username=u${i}%40contoso.com`).join('&');
+    const out = redactUrl(`https://jira/rest/users?${batch}&token=t`);
+    assert.equal(
+      out,
+      'https://jira/rest/users?username=u0@contoso.com&username=u1@contoso.com&username=u2@contoso.com&token=***' +
+        '&… (97 more username values)',
+    );
+  });
 });
 
 describe('attributesUsed', () => {
