@@ -191,12 +191,20 @@ describe('CLI: validate, fmt and convert', () => {
       assert.deepEqual(back, { code: 0, stdout: VALID, stderr: '' });
     });
 
-    it('refuses a file with syntax errors (exit 1) and needs a valid --to', async () => {
+    it('writes the other form when --to is left out', async () => {
+      const yaml = await runCli(['convert', file('a.usersync', VALID)]);
+      assert.equal(yaml.code, 0);
+      assert.match(yaml.stdout, /^connectors:\n/);
+      const back = await runCli(['convert', file('b.usersync.yaml', yaml.stdout)]);
+      assert.deepEqual(back, { code: 0, stdout: VALID, stderr: '' });
+    });
+
+    it('refuses a file with syntax errors (exit 1) and a --to that names no form', async () => {
       const r = await runCli(['convert', file('broken.usersync', BROKEN), '--to', 'yaml']);
       assert.equal(r.code, 1);
       assert.match(r.stderr, /syntax-error/);
       assert.notEqual((await runCli(['convert', file('broken.usersync'), '--to', 'yml'])).code, 0);
-      assert.notEqual((await runCli(['convert', file('broken.usersync')])).code, 0);
+      assert.equal((await runCli(['convert', file('broken.usersync')])).code, 1);
     });
   });
 

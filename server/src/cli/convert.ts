@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { Command, Option } from 'commander';
 import type { DocumentForm } from '../model/model';
+import { isYamlUri } from '../parse';
 import { convert } from '../yaml/convert';
 import { CliError } from './cli-error';
 import { humanLine } from './output/diagnostics-human';
@@ -9,8 +10,8 @@ import { printer } from './output/printer';
 import { readSourceFile } from './read-source';
 
 /**
- * `usersync convert <file> --to yaml|usersync [--out FILE]`: the same connectors in the other form,
- * comments kept, printed to stdout or written to FILE. A file with syntax errors, or with names the
+ * `usersync convert <file> [--to yaml|usersync] [--out FILE]`: the same connectors in the other form
+ * (or the one `--to` names), comments kept, printed to stdout or written to FILE. A file with syntax errors, or with names the
  * other form cannot spell, is refused with its errors (exit 1).
  */
 export function registerConvert(program: Command): void {
@@ -18,12 +19,17 @@ export function registerConvert(program: Command): void {
     .command('convert')
     .description('convert between the .usersync and the YAML form')
     .argument('<file>', 'the .usersync or .usersync.yaml file')
-    .addOption(new Option('--to <form>', 'the form to write').choices(['yaml', 'usersync']).makeOptionMandatory())
+    .addOption(
+      new Option('--to <form>', 'the form to write (default: the form the file is not in)').choices([
+        'yaml',
+        'usersync',
+      ]),
+    )
     .option('--out <file>', 'write to this file instead of stdout')
-    .action((file: string, opts: { to: DocumentForm; out?: string }) => {
+    .action((file: string, opts: { to?: DocumentForm; out?: string }) => {
       const p = printer((t) => t);
       const text = readSourceFile(file);
-      const result = convert(text, file, opts.to);
+      const result = convert(text, file, opts.to ?? (isYamlUri(file) ? 'usersync' : 'yaml'));
       if (result.text === undefined) {
         for (const d of locate(file, text, parseErrorFindings(result.errors))) p.err(humanLine(d));
         p.err(`usersync: ${file}: not converted`);
