@@ -23,7 +23,7 @@ export function registerHistory(program: Command): void {
     .option('--state <path>', 'state file (default .usersync/state.db beside the config)')
     .option('--run <id>', 'the values this run wrote, before and after', positiveInt('--run'))
     .option('--user <login>', 'the values written to this user, newest first')
-    .option('--limit <n>', 'how many runs, or writes with --user (default 50)', positiveInt('--limit'), 50)
+    .option('--limit <n>', 'how many runs, or writes with --user', positiveInt('--limit'), 50)
     .option('--format <format>', 'text or json', formatOption, 'text' as const)
     .action((file: string, opts: Options) => {
       if (!fs.existsSync(file)) throw new CliError(`cannot read ${file}: ENOENT`, 2);
