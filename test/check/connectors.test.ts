@@ -6,14 +6,41 @@ import {
   expectDiagnostic,
   expectFixResolves,
   expectDiagnostics,
+  expectNo,
   usersync,
   unmark,
   diagnose,
 } from './fixture';
+import { checkDocument } from '../../server/src/check';
+import { parseDocument } from '../../server/src/parse';
 
 describe('checks: connectors', () => {
   it('accepts a complete connector', () => {
     expectClean(usersync());
+  });
+
+  it('reports a file of only comments at its first line, as an error: run refuses such a file', () => {
+    const d = expectDiagnostic('⟦# connectors come later⟧\n# and more notes\n', 'no-connector');
+    assert.equal(d.severity, 'error');
+    assert.match(d.message, /declares no connector: add `connector <name> \{ … \}`/);
+  });
+
+  it('reports an empty file at its start, and the YAML form with nothing under connectors:', () => {
+    assert.deepEqual(
+      diagnose('').map((d) => [d.code, d.span.start, d.span.end]),
+      [['no-connector', 0, 0]],
+    );
+    const { document, errors } = parseDocument('connectors: {}\n', 'file:///c.usersync.yaml');
+    const yaml = checkDocument(document, errors);
+    assert.deepEqual(
+      yaml.map((d) => d.code),
+      ['no-connector'],
+    );
+    assert.match(yaml[0].message, /add one under `connectors:`/);
+  });
+
+  it('says nothing of a missing connector over syntax errors, which say why nothing was read', () => {
+    expectNo('conector hr {\n', 'no-connector');
   });
 
   it('reports a connector without a name at the keyword', () => {

@@ -67,6 +67,14 @@ describe('CLI: validate, fmt and convert', () => {
       assert.equal(r.stderr, '2 errors in 2 files\n');
     });
 
+    it('fails a file that run would refuse for having no connector (empty, or only comments)', async () => {
+      const notes = file('notes.usersync', '# the HR connector moves here next week\n');
+      const r = await runCli(['validate', notes, file('empty.usersync.yaml', '')]);
+      assert.equal(r.code, 1);
+      assert.match(r.stdout, /notes\.usersync:1:1 error no-connector this file declares no connector/);
+      assert.match(r.stdout, /empty\.usersync\.yaml:1:1 error no-connector /);
+    });
+
     it('reports syntax errors of both forms', async () => {
       const yaml = file('c.usersync.yaml', 'connectors:\n  c:\n    source:\n      - x\n');
       const r = await runCli(['validate', file('broken.usersync', BROKEN), yaml]);

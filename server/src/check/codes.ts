@@ -67,6 +67,7 @@ export const CODES = [
     'A name that the other form cannot spell, so `usersync convert` refuses it.',
   ),
 
+  code('no-connector', 'error', 'connectors', 'A file that declares no connector (empty, or only comments).'),
   code('missing-connector-name', 'error', 'connectors', '`connector` without a name.'),
   code('duplicate-connector', 'error', 'connectors', 'Two connectors with the same name.'),
   code('missing-source', 'error', 'connectors', 'A connector without a `source` block.'),

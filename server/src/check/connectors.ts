@@ -37,6 +37,18 @@ export function checkConnectorNames(doc: Document, out: Reporter): void {
   }
 }
 
+/**
+ * A file without a connector (empty, or only comments) is refused by `run`, `preview` and `daemon`, so it is an
+ * error here too: `validate` in CI then fails on the file production would refuse. Not reported over syntax
+ * errors, which already say why nothing was read.
+ */
+export function checkHasConnector(doc: Document, parseErrors: readonly unknown[], out: Reporter): void {
+  if (doc.connectors.length > 0 || parseErrors.length > 0) return;
+  const firstLine = /^[^\r\n]*/.exec(doc.text)?.[0].length ?? 0;
+  const what = doc.form === 'yaml' ? 'one under `connectors:`' : '`connector <name> { … }`';
+  out.report('no-connector', `this file declares no connector: add ${what}`, { start: 0, end: firstLine });
+}
+
 function keywordSpan(text: string, start: number): Span {
   return { start, end: text.startsWith('connector', start) ? start + 'connector'.length : start };
 }

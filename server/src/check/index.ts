@@ -1,7 +1,7 @@
 import type { Connector, Document, ParseError } from '../model/model';
 import type { Span } from '../text/span';
 import { checkBlocks } from './blocks';
-import { checkConnectorItems, checkConnectorNames } from './connectors';
+import { checkConnectorItems, checkConnectorNames, checkHasConnector } from './connectors';
 import { connectorContext, type CheckOptions } from './context';
 import type { Diagnostic } from './diagnostic';
 import { checkFunctions } from './functions';
@@ -50,6 +50,7 @@ export function checkDocument(
     message: e.message,
     span: e.span,
   }));
+  checkHasConnector(doc, parseErrors, out);
   checkConnectorNames(doc, out);
   checkSharedTargetKeys(
     doc.connectors.map((connector) => ({ connector, base: 0 })),

@@ -1,4 +1,4 @@
-import { checkConnectorNames } from '../../check/connectors';
+import { checkConnectorNames, checkHasConnector } from '../../check/connectors';
 import { checkSharedTargetKeys, type PlacedConnector } from '../../check/shared-targets';
 import type { Diagnostic } from '../../check/diagnostic';
 import { Reporter } from '../../check/report';
@@ -8,10 +8,14 @@ import { shiftSpan } from '../../text/span';
 /**
  * Checks that look across connectors. The analysis checks each chunk (one connector) on its own, so
  * findings that compare connectors are computed once more over the whole file: the unique connector
- * name, and keys that two connectors write to one target. Chunk findings with these codes are dropped in
- * favour of this pass.
+ * name, keys that two connectors write to one target, and that there is a connector at all. Chunk findings
+ * with these codes are dropped in favour of this pass.
  */
-export const CROSS_CONNECTOR_CODES: ReadonlySet<string> = new Set(['duplicate-connector', 'shared-target-key']);
+export const CROSS_CONNECTOR_CODES: ReadonlySet<string> = new Set([
+  'duplicate-connector',
+  'shared-target-key',
+  'no-connector',
+]);
 
 /** Each connector with the offset of its chunk in the whole text. Cost: one pass over the names and map lines. */
 export function crossConnectorDiagnostics(text: string, uri: string, placed: readonly PlacedConnector[]): Diagnostic[] {
@@ -20,6 +24,7 @@ export function crossConnectorDiagnostics(text: string, uri: string, placed: rea
   );
   const doc: Document = { form: 'usersync', uri, text, connectors, dangling: [] };
   const out = new Reporter();
+  checkHasConnector(doc, [], out);
   checkConnectorNames(doc, out);
   checkSharedTargetKeys(placed, out);
   return out.diagnostics.filter((d) => CROSS_CONNECTOR_CODES.has(d.code));
