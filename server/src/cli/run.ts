@@ -110,6 +110,7 @@ async function runOne(
   { config, flags, journal, p, progress, signal }: ConnectorRun,
 ): Promise<RunReport> {
   let planned: PlannedConnector;
+  const began = performance.now();
   try {
     planned = await planConnector(connector, {
       configDir: path.dirname(config.file),
@@ -120,7 +121,8 @@ async function runOne(
       log: (level, message) => (flags.verbose || level !== 'info' ? p.err(`${level}: ${message}`) : undefined),
     });
   } catch (e) {
-    recordFailedRun(journal, connector, triggerOf(flags), e, signal.aborted ? 'aborted' : 'error');
+    const status = signal.aborted ? 'aborted' : 'error';
+    recordFailedRun(journal, connector, triggerOf(flags), e, status, performance.now() - began);
     throw e;
   }
   const { plan } = planned;

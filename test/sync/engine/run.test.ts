@@ -145,6 +145,27 @@ describe('engine run', () => {
     assert.deepEqual(source.sinceSeen, [undefined, undefined]);
   });
 
+  it("journals a run as started when its reading began: the duration covers the plan, not the admin's pause", async () => {
+    let clock = Date.parse('2026-11-29T10:00:00.000Z');
+    const timed = Journal.open(path.join(dir, 'timed.db'), { now: () => new Date(clock) });
+    const slow = new FakeSource(source.users, 2);
+    const list = slow.list.bind(slow);
+    slow.list = async function* (options) {
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      yield* list(options);
+    };
+    const pause = 10 * 60_000;
+    const confirm = async (): Promise<boolean> => {
+      clock += pause; // the admin reads the plan for ten minutes
+      return true;
+    };
+    const report = await runConnector(connector(), { ...io, createSource: () => slow, journal: timed, confirm });
+    const run = timed.run(report?.runId ?? 0);
+    timed.close();
+    const ms = Date.parse(run?.finished ?? '') - Date.parse(run?.started ?? '');
+    assert.ok(ms >= 60 && ms < pause, `duration ${ms} ms: the 80 ms of reading, without the pause`);
+  });
+
   it('writes nothing and records nothing when confirm says no', async () => {
     const report = await runConnector(connector(), { ...io, journal, confirm: async () => false });
     assert.equal(report, undefined);

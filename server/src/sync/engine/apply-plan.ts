@@ -25,6 +25,8 @@ export interface ApplyPlanOptions {
   throttles?: () => number;
   /** Extra fields for the journal's stats column (a rollback names the run it undoes). */
   note?: Record<string, unknown>;
+  /** How long reading and planning took before this (counted in the run's duration). */
+  planMs?: number;
 }
 
 export async function applyPlan(
@@ -34,7 +36,7 @@ export async function applyPlan(
   options: ApplyPlanOptions,
 ): Promise<RunReport> {
   const { journal } = options;
-  const runId = journal.startRun(connector.name, options.trigger);
+  const runId = journal.startRun(connector.name, options.trigger, options.planMs);
   const named =
     options.trigger === 'user' ? namedUsersNotDone(plan.warnings) : { notDone: [], warnings: plan.warnings };
   const report = (fields: Pick<RunReport, 'status' | 'notDone'> & { updated: number; guard?: string }): RunReport => {

@@ -27,6 +27,8 @@ export interface RollbackPlan {
   changedSince: ChangedSince[];
   target: TargetWriter;
   throttles: () => number;
+  /** How long reading the target took (counted in the rollback run's duration). */
+  planMs: number;
 }
 
 export interface RollbackOptions extends EngineIo {
@@ -45,6 +47,7 @@ export async function planRollback(
   runId: number,
   options: RollbackOptions,
 ): Promise<RollbackPlan> {
+  const began = performance.now();
   const run = options.journal.run(runId);
   if (!run) throw new RollbackError(`there is no run ${runId} in the journal`);
   if (run.connector !== connector.name)
@@ -81,7 +84,14 @@ export async function planRollback(
   stats.clears = changes.filter((c) => c.after === null).length;
   stats.changedUsers = new Set(changes.map((c) => c.user)).size;
   stats.unchanged = stats.matched - stats.changedUsers;
-  return { runId, plan: { changes, warnings: [], stats }, changedSince, target: io.target, throttles: io.throttles };
+  return {
+    runId,
+    plan: { changes, warnings: [], stats },
+    changedSince,
+    target: io.target,
+    throttles: io.throttles,
+    planMs: performance.now() - began,
+  };
 }
 
 export async function applyRollback(
@@ -97,6 +107,7 @@ export async function applyRollback(
     signal: options.signal,
     onProgress: options.onProgress,
     throttles: rollback.throttles,
+    planMs: rollback.planMs,
     note: { rollbackOf: rollback.runId, changedSince: rollback.changedSince.length },
   });
 }

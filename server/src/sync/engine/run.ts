@@ -41,12 +41,15 @@ export interface PlannedConnector {
   /** Delta token to store once the plan is fully applied. */
   nextSince?: string;
   throttles: () => number;
+  /** How long reading and planning took (the journal counts it in the run's duration). */
+  planMs: number;
 }
 
 export async function planConnector(
   connector: RunnableConnector,
   options: PlanConnectorOptions,
 ): Promise<PlannedConnector> {
+  const began = performance.now();
   const redact = redactor(connector.secrets);
   const log: LogFn = (level, message) => options.log?.(level, redact(message));
   const io = openIo(connector, options.configDir, options, options.signal, (e) => {
@@ -81,6 +84,7 @@ export async function planConnector(
     target: io.target,
     nextSince: partial ? undefined : read.nextSince(),
     throttles: io.throttles,
+    planMs: performance.now() - began,
   };
 }
 
@@ -102,6 +106,7 @@ export async function applyPlanned(planned: PlannedConnector, options: ApplyOpti
     signal: options.signal,
     onProgress: options.onProgress,
     throttles: planned.throttles,
+    planMs: planned.planMs,
   });
   if (report.status === 'ok' && planned.nextSince !== undefined)
     saveSince(options.journal, planned.connector, planned.nextSince);
@@ -126,10 +131,12 @@ export async function runConnector(
   const lock = options.locked ? undefined : options.journal.lock();
   try {
     let planned: PlannedConnector;
+    const began = performance.now();
     try {
       planned = await planConnector(connector, options);
     } catch (e) {
-      recordFailedRun(options.journal, connector, triggerOf(options), e, options.signal?.aborted ? 'aborted' : 'error');
+      const status = options.signal?.aborted ? 'aborted' : 'error';
+      recordFailedRun(options.journal, connector, triggerOf(options), e, status, performance.now() - began);
       throw e;
     }
     if (options.confirm && !(await options.confirm(planned))) return undefined;
@@ -146,9 +153,10 @@ export function recordFailedRun(
   trigger: RunTrigger,
   error: unknown,
   status: 'error' | 'aborted' = 'error',
+  planMs = 0,
 ): void {
   const redact = redactor(connector.secrets);
-  const id = journal.startRun(connector.name, trigger);
+  const id = journal.startRun(connector.name, trigger, planMs);
   journal.finishRun(id, status, { error: redact(error instanceof Error ? error.message : String(error)) });
 }
 

@@ -104,10 +104,16 @@ export class Journal {
     return integrityCheck(this.db);
   }
 
-  startRun(connector: string, trigger: RunTrigger): number {
+  /**
+   * A run's row, when its writing starts. `planMs` is how long reading and planning took before: the run is
+   * stamped as started that much earlier, so that its duration covers the whole run but not a wait for the
+   * admin's confirmation in between.
+   */
+  startRun(connector: string, trigger: RunTrigger, planMs = 0): number {
+    const started = new Date(this.now().getTime() - Math.max(0, Math.round(planMs))).toISOString();
     const info = this.db
       .prepare(`INSERT INTO runs (connector, started, trigger, status) VALUES (?, ?, ?, 'running')`)
-      .run(connector, this.stamp(), trigger);
+      .run(connector, started, trigger);
     return Number(info.lastInsertRowid);
   }
 
