@@ -5,6 +5,7 @@ import { CliError } from './cli-error';
 import { applyRollback, planRollback, RollbackError, type ChangedSince } from '../sync/engine/rollback';
 import { defaultStatePath } from '../sync/journal/state-db';
 import { exitCodeOf } from '../sync/engine/report';
+import { shortStamp } from './output/history-view';
 import { cell, columns, printer } from './output/printer';
 import { confirmOrRefuse, NotConfirmed } from './output/confirm';
 import { progressView } from './output/progress';
@@ -48,6 +49,15 @@ export function registerRollback(program: Command): void {
           p.out(
             `run ${runId} (${connector.name}): ${rb.plan.stats.changes} values to restore, ${rb.changedSince.length} changed since`,
           );
+          const earlier = rb.rolledBackBy.map((r) => `run ${r.id} (${shortStamp(r.started)})`).join(', ');
+          if (rb.plan.changes.length === 0) {
+            // nothing to write: no journaled run, and the reason rather than a list when it is an earlier rollback
+            if (earlier) p.out(`run ${runId} was already rolled back by ${earlier}`);
+            else if (rb.changedSince.length > 0) p.out(renderChangedSince(rb.changedSince));
+            p.out('nothing to restore; nothing was written');
+            return;
+          }
+          if (earlier) p.out(`run ${runId} was rolled back before, by ${earlier}; what is left is restored now`);
           if (rb.changedSince.length > 0) p.out(renderChangedSince(rb.changedSince));
           if (
             rb.plan.changes.length > 0 &&

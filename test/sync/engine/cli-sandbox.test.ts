@@ -74,10 +74,20 @@ describe('sync CLI against the sandbox', function () {
       assert.deepEqual(second.data.changes, []);
       assert.equal(second.data.stats.unchanged, second.data.stats.matched);
 
-      const rollback = await runCli(['rollback', config, String(run.data.runs[0].runId), '--yes']);
+      const runId = run.data.runs[0].runId;
+      const rollback = await runCli(['rollback', config, String(runId), '--yes']);
       assert.equal(rollback.code, 0, rollback.stderr);
       assert.match(rollback.stdout, /0 changed since/);
       assert.deepEqual(users(product), before);
+
+      // a second rollback of the same run says why there is nothing left, and journals no empty run
+      const rollbackId = /: run (\d+) ok \(rollback\)/.exec(rollback.stdout)?.[1];
+      const again = await runCli(['rollback', config, String(runId), '--yes']);
+      assert.equal(again.code, 0, again.stderr);
+      assert.match(again.stdout, new RegExp(`\\nrun ${runId} was already rolled back by run ${rollbackId} \\(`));
+      assert.match(again.stdout, /\nnothing to restore; nothing was written\n$/);
+      const history = await runJson<{ runs: { id: number }[] }>(['history', config, '--format', 'json']);
+      assert.equal(history.data.runs[0].id, Number(rollbackId));
     });
   }
 

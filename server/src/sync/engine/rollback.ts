@@ -1,7 +1,7 @@
 import type { RunnableConnector, TargetUser, TargetWriter } from '../types';
 import type { Plan, PlannedChange } from '../plan/plan-types';
 import { emptyStats } from '../plan/plan-types';
-import type { Journal, WriteRecord } from '../journal/journal';
+import type { Journal, RunRecord, WriteRecord } from '../journal/journal';
 import type { ProgressFn } from './events';
 import { openIo, type EngineIo } from './io';
 import { applyPlan } from './apply-plan';
@@ -23,6 +23,8 @@ export interface ChangedSince {
 
 export interface RollbackPlan {
   runId: number;
+  /** Earlier rollbacks of the same run: with nothing left to restore, the reason. */
+  rolledBackBy: RunRecord[];
   plan: Plan;
   changedSince: ChangedSince[];
   target: TargetWriter;
@@ -86,6 +88,7 @@ export async function planRollback(
   stats.unchanged = stats.matched - stats.changedUsers;
   return {
     runId,
+    rolledBackBy: options.journal.rollbacksOf(runId),
     plan: { changes, warnings: [], stats },
     changedSince,
     target: io.target,

@@ -173,6 +173,17 @@ export class Journal {
     return row && toRun(row);
   }
 
+  /** The rollback runs that restored run `runId`'s values (some or all), oldest first. */
+  rollbacksOf(runId: number): RunRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM runs WHERE trigger = 'rollback' AND status IN ('ok', 'partial')
+         AND json_extract(stats, '$.rollbackOf') = ? ORDER BY id`,
+      )
+      .all(runId) as RunRow[];
+    return rows.map(toRun);
+  }
+
   writesOf(runId: number): WriteRecord[] {
     const rows = this.db.prepare(`SELECT * FROM writes WHERE run_id = ? ORDER BY id`).all(runId) as WriteRow[];
     return rows.map(toWrite);
