@@ -22,6 +22,11 @@ export interface RunWritesJson {
   writes: WriteRecord[];
 }
 
+/** `usersync history --user L --format json`: every value written to one user, newest first. */
+export interface UserWritesJson {
+  writes: (WriteRecord & { connector: string })[];
+}
+
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

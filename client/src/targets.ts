@@ -135,7 +135,8 @@ export async function resolveTarget(
   return { uri, connector, user };
 }
 
-async function askUser(pinned: string[]): Promise<string | undefined> {
+/** A login: one of `pinned`, or typed (directly when there is none to offer). */
+export async function askUser(pinned: string[]): Promise<string | undefined> {
   if (pinned.length === 0) return askLogin();
   const other = '$(edit) Another user…';
   const pick = await vscode.window.showQuickPick([...pinned, other], {

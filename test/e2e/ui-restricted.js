@@ -66,7 +66,7 @@ async function main() {
       const offered = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
       await page.keyboard.press('Escape');
       const engine = offered.filter((t) =>
-        /Run full sync|Preview sync|Sync this user|Start sandbox|Roll back|Validate workspace|Show history|Show what a run wrote/.test(
+        /Run full sync|Preview sync|Sync this user|Start sandbox|Roll back|Validate workspace|Show history|Show what a run wrote|Show what was written/.test(
           t,
         ),
       );

@@ -7,6 +7,7 @@ import { rollbackRun } from './rollback-run';
 import { runFullSync } from './run-full-sync';
 import { showHistory } from './show-history';
 import { showRunWrites } from './show-run-writes';
+import { showUserWrites } from './show-user-writes';
 import { startSandbox, stopSandbox } from './start-sandbox';
 import { storeSecret } from './store-secret';
 import { syncUser } from './sync-user';
@@ -26,6 +27,7 @@ export function registerCommands(s: Services, sandbox: Sandbox): vscode.Disposab
     'usersync.storeSecret': storeSecret(s),
     'usersync.showHistory': showHistory(s),
     'usersync.showRunWrites': showRunWrites(s),
+    'usersync.showUserWrites': showUserWrites(s),
     'usersync.rollback': rollbackRun(s),
     'usersync.startSandbox': startSandbox(sandbox),
     'usersync.stopSandbox': stopSandbox(sandbox),

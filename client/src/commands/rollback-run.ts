@@ -58,16 +58,21 @@ export function rollbackRun(s: Services) {
       return outcome;
     });
     if (!r.value) return { runId, stopped: r.stopped, error: r.error };
-    const first = r.value.stdout.split('\n')[0] ?? '';
+    const lines = r.value.stdout.split('\n');
+    const nothing = lines.includes('nothing to restore; nothing was written');
+    // the first line counts what is restored; with nothing to restore, the line that says why
+    const first = (nothing ? lines.find((l) => l.includes('already rolled back')) : undefined) ?? lines[0] ?? '';
     const ok = r.value.exitCode === 0;
     const reason = r.value.stderr
       .split('\n')
       .reverse()
       .find((l) => l.startsWith('usersync: '))
       ?.slice(10);
-    const text = ok ? `rolled back #${runId}` : `rollback #${runId}: ${reason ?? 'failed'}`;
+    const done = nothing ? `nothing to restore in run #${runId}` : `rolled back run #${runId}`;
+    const status = nothing ? `nothing to roll back in #${runId}` : `rolled back #${runId}`;
+    const text = ok ? status : `rollback #${runId}: ${reason ?? 'failed'}`;
     s.status.set(uri, { text, detail: s.secrets.redactText(r.value.stdout.trim() || reason || ''), ok });
-    const message = `UserSync: ${ok ? `rolled back run #${runId} — ${first}` : `rollback of run #${runId} failed: ${reason ?? 'see the output'}`}`;
+    const message = `UserSync: ${ok ? `${done} — ${first}` : `rollback of run #${runId} failed: ${reason ?? 'see the output'}`}`;
     if (ok) void vscode.window.showInformationMessage(s.secrets.redactText(message));
     else
       void vscode.window

@@ -179,6 +179,32 @@ describe('UserSync engine commands against the sandbox', function () {
     assert.notStrictEqual((await properties(pinned[0])).Department, STALE, 'the user run’s write stays');
   });
 
+  it('Show what was written to a user lists every value written to that user, newest first', async () => {
+    const user = pinned[1]; // written by the full run, then by its rollback
+    const r = await vscode.commands.executeCommand('usersync.showUserWrites', { uri: uri.toString(), user });
+    assert.ok(r && r.writes, `a result (${JSON.stringify(r)})`);
+    const runs = [...new Set(r.writes.map((w) => w.runId))];
+    assert.ok(runs.length >= 2, `the full run and its rollback (${JSON.stringify(runs)})`);
+    assert.deepStrictEqual(
+      runs,
+      [...runs].sort((a, b) => b - a),
+      'newest first',
+    );
+    assert.ok(r.writes.every((w) => w.username === user && w.connector === CONNECTOR));
+    const restored = r.writes.find((w) => w.key === 'Department');
+    assert.strictEqual(restored.after, STALE, 'the newest Department write is the rollback restoring it');
+  });
+
+  it('Rolling the same run back again restores nothing and says which rollback did', async () => {
+    const runs = await vscode.commands.executeCommand('usersync.showHistory', { uri: uri.toString(), quiet: true });
+    const full = runs.find((r) => r.trigger === 'full');
+    const rollback = runs.find((r) => r.trigger === 'rollback');
+    const r = await vscode.commands.executeCommand('usersync.rollback', { uri: uri.toString(), runId: full.id });
+    assert.strictEqual(r.exitCode, 0, r.output || r.error);
+    assert.match(r.output, new RegExp(`run ${full.id} was already rolled back by run ${rollback.id} `));
+    assert.match(api.statusBar().text, new RegExp(`nothing to roll back in #${full.id}`));
+  });
+
   it('Store secret feeds secret("…") through the environment of the CLI', async () => {
     const file = path.join(h.workspaceDir(), 'secret-e2e.usersync');
     const text = fs.readFileSync(uri.fsPath, 'utf8');
