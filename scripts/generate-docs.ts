@@ -76,7 +76,7 @@ export const DOC_FILES: readonly DocFile[] = [
   },
   {
     path: 'docs/operations.md',
-    required: ['cli:preview', 'cli:run', 'cli:history', 'cli:rollback', 'cli:daemon'],
+    required: ['cli:preview', 'cli:run', 'cli:history', 'cli:rollback', 'cli:prune', 'cli:daemon'],
   },
 ];
 

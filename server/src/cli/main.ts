@@ -6,6 +6,7 @@ import { registerPreview } from './preview';
 import { registerRun } from './run';
 import { registerHistory } from './history';
 import { registerRollback } from './rollback';
+import { registerPrune } from './prune';
 import { registerDaemon } from './daemon';
 import { registerSandbox } from './sandbox';
 import { CliError } from './cli-error';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     registerRun,
     registerHistory,
     registerRollback,
+    registerPrune,
     registerDaemon,
     registerSandbox,
   ]) {

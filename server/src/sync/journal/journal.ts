@@ -69,6 +69,9 @@ export interface Settlement {
   message?: string;
 }
 
+/** Runs that have ended before the bound parameter (a run left 'running' by a dead process ends when it is marked). */
+const ENDED_BEFORE = `status != 'running' AND COALESCE(finished, started) < ?`;
+
 export class Journal {
   private readonly redact: (text: string) => string;
   private readonly now: () => Date;
@@ -182,6 +185,32 @@ export class Journal {
       )
       .all(runId) as RunRow[];
     return rows.map(toRun);
+  }
+
+  /** How many finished runs, and their writes, ended before `before` (an ISO time): what `prune` would remove. */
+  prunable(before: string): { runs: number; writes: number } {
+    const runs = this.db.prepare(`SELECT COUNT(*) AS n FROM runs WHERE ${ENDED_BEFORE}`).get(before) as { n: number };
+    const writes = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM writes WHERE run_id IN (SELECT id FROM runs WHERE ${ENDED_BEFORE})`)
+      .get(before) as { n: number };
+    return { runs: runs.n, writes: writes.n };
+  }
+
+  /**
+   * Removes the runs that ended before `before`, with every value they wrote, in one transaction; a run in
+   * progress is kept. The freed pages are overwritten (`secure_delete`) and the file is compacted, so that the
+   * profile data removed does not linger in it. Delta tokens are not runs: incremental reads go on.
+   */
+  prune(before: string): { runs: number; writes: number } {
+    const counts = this.prunable(before);
+    this.db.pragma('secure_delete = ON');
+    this.db.transaction(() => {
+      this.db.prepare(`DELETE FROM writes WHERE run_id IN (SELECT id FROM runs WHERE ${ENDED_BEFORE})`).run(before);
+      this.db.prepare(`DELETE FROM runs WHERE ${ENDED_BEFORE}`).run(before);
+    })();
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return counts;
   }
 
   writesOf(runId: number): WriteRecord[] {
