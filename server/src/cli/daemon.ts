@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { CliError } from './cli-error';
 import { NoScheduleError, runDaemon } from '../sync/engine/daemon';
 import { printer } from './output/printer';
-import { abortOnSignals, openConfig, openJournal } from './sync-common';
+import { abortOnSignals, ageOption, openConfig, openJournal } from './sync-common';
 
 /**
  * `usersync daemon <file> [--connector <name>]`: runs each connector (or the one named) on its `schedule`
@@ -17,7 +17,12 @@ export function registerDaemon(program: Command): void {
     .argument('<file>', 'the .usersync or .usersync.yaml file')
     .option('--connector <name>', 'only this connector (only its credentials are needed)')
     .option('--state <path>', 'state file (default .usersync/state.db beside the config)')
-    .action(async (file: string, opts: { connector?: string; state?: string }) => {
+    .option(
+      '--prune-older-than <age>',
+      'once a day, after a run, remove runs that ended longer ago than this (90d, 12w)',
+      ageOption('--prune-older-than'),
+    )
+    .action(async (file: string, opts: { connector?: string; state?: string; pruneOlderThan?: number }) => {
       const config = openConfig(file, opts.connector);
       const p = printer(config.redact);
       const journal = openJournal(config, opts.state);
@@ -30,6 +35,7 @@ export function registerDaemon(program: Command): void {
           configDir: path.dirname(config.file),
           signal: stop.signal,
           log: (level, message) => (level === 'error' ? p.err(stamp(level, message)) : p.out(stamp(level, message))),
+          pruneOlderThanMs: opts.pruneOlderThan,
         });
       } catch (e) {
         if (e instanceof NoScheduleError) throw new CliError(e.message, 2);

@@ -5,9 +5,8 @@ import { CliError } from './cli-error';
 import { defaultStatePath } from '../sync/journal/state-db';
 import { shortStamp } from './output/history-view';
 import { printer } from './output/printer';
-import { asCliError, openJournalFile } from './sync-common';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { prunedCount } from '../sync/engine/summary';
+import { ageOption, asCliError, openJournalFile } from './sync-common';
 
 /**
  * `usersync prune <file> --older-than 90d`: removes the runs that ended before then, with every value they wrote,
@@ -19,7 +18,11 @@ export function registerPrune(program: Command): void {
     .command('prune')
     .description('remove old runs and the values they wrote from the state file')
     .argument('<file>', 'the .usersync or .usersync.yaml file')
-    .requiredOption('--older-than <age>', 'remove runs that ended longer ago than this: days (90d) or weeks (12w)', age)
+    .requiredOption(
+      '--older-than <age>',
+      'remove runs that ended longer ago than this: days (90d) or weeks (12w)',
+      ageOption('--older-than'),
+    )
     .option('--dry-run', 'count what would be removed, remove nothing')
     .option('--state <path>', 'state file (default .usersync/state.db beside the config)')
     .action((file: string, opts: { olderThan: number; dryRun?: boolean; state?: string }) => {
@@ -35,8 +38,7 @@ export function registerPrune(program: Command): void {
       try {
         const lock = opts.dryRun ? undefined : journal.lock();
         try {
-          const { runs, writes } = opts.dryRun ? journal.prunable(before) : journal.prune(before);
-          const what = `${runs} run${runs === 1 ? '' : 's'} and ${writes} value${writes === 1 ? '' : 's'} written`;
+          const what = prunedCount(opts.dryRun ? journal.prunable(before) : journal.prune(before));
           const when = `that ended before ${shortStamp(before)}`;
           p.out(opts.dryRun ? `would remove ${what} ${when}; nothing was removed` : `removed ${what} ${when}`);
         } finally {
@@ -48,12 +50,4 @@ export function registerPrune(program: Command): void {
         journal.close();
       }
     });
-}
-
-/** `90d` or `12w` → milliseconds. */
-function age(value: string): number {
-  const m = /^(\d+)([dw])$/.exec(value.trim());
-  if (!m || Number(m[1]) < 1)
-    throw new CliError(`--older-than takes days or weeks, such as 90d or 12w, not '${value}'`, 2);
-  return Number(m[1]) * (m[2] === 'w' ? 7 : 1) * DAY_MS;
 }

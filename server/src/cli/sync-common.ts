@@ -57,6 +57,16 @@ export function positiveInt(name: string): (value: string) => number {
   };
 }
 
+/** `90d` or `12w` → milliseconds (how long the journal keeps runs). */
+export function ageOption(name: string): (value: string) => number {
+  return (value) => {
+    const m = /^(\d+)([dw])$/.exec(value.trim());
+    if (!m || Number(m[1]) < 1)
+      throw new CliError(`${name} takes days or weeks, such as 90d or 12w, not '${value}'`, 2);
+    return Number(m[1]) * (m[2] === 'w' ? 7 : 1) * 24 * 60 * 60 * 1000;
+  };
+}
+
 export function formatOption(value: string): 'text' | 'json' {
   if (value !== 'text' && value !== 'json') throw new CliError(`--format must be text or json, not '${value}'`, 2);
   return value;

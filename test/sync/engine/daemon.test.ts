@@ -50,6 +50,34 @@ describe('daemon (engine)', () => {
     assert.equal(journal.runs()[0].status, 'ok');
   });
 
+  it('with pruneOlderThanMs, prunes the runs older than that after a run, and keeps the newer ones', async () => {
+    const { source, target, logs, controller } = setup();
+    const old = Journal.open(journal.file, { now: () => new Date(Date.now() - 100 * 24 * 3600 * 1000) });
+    const oldRun = old.startRun('hr', 'full');
+    old.finishRun(oldRun, 'ok', {});
+    old.close();
+    await runDaemon([connector({ schedule: '* * * * * *' })], {
+      journal,
+      configDir: dir,
+      signal: controller.signal,
+      log: (level, m) => logs.push(`${level} ${m}`),
+      createSource: () => source,
+      createTarget: () => target,
+      onRun: () => controller.abort(),
+      pruneOlderThanMs: 90 * 24 * 3600 * 1000,
+    });
+    const runs = journal.runs();
+    assert.deepEqual(
+      runs.map((r) => r.trigger),
+      ['schedule'],
+      'the 100-day-old run is gone, the new one stays',
+    );
+    assert.ok(
+      logs.some((l) => /^info pruned 1 run and 0 values written that ended before /.test(l)),
+      logs.join('\n'),
+    );
+  });
+
   it('skips a tick while the previous run of the connector is still writing, and lets that write finish on abort', async () => {
     const { source, target, logs, controller } = setup();
     let release!: () => void;

@@ -7,12 +7,13 @@ import type { LogFn } from './events';
 import type { EngineIo } from './io';
 import { runConnector } from './run';
 import type { RunReport } from './report';
-import { summaryLine } from './summary';
+import { prunedCount, summaryLine } from './summary';
 
 /**
  * Scheduled runs: one croner job per connector with a `schedule`. A tick while that connector still
  * runs is skipped with a log line; runs of different connectors queue behind each other (one run per
- * state file). Abort stops scheduling, lets the run in flight finish its batch, then resolves.
+ * state file). Abort stops scheduling, lets the run in flight finish its batch, then resolves. With
+ * `pruneOlderThanMs`, old runs are pruned from the journal after a run, once a day.
  */
 
 export interface DaemonOptions extends EngineIo {
@@ -22,7 +23,11 @@ export interface DaemonOptions extends EngineIo {
   log: LogFn;
   concurrency?: number;
   onRun?: (report: RunReport) => void;
+  /** After a run, at most once a day: remove the runs that ended longer ago than this (`--prune-older-than`). */
+  pruneOlderThanMs?: number;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class NoScheduleError extends Error {
   constructor() {
@@ -38,6 +43,7 @@ export async function runDaemon(connectors: RunnableConnector[], options: Daemon
   if (options.signal.aborted) return;
 
   const busy = new Set<string>();
+  const prune = dailyPrune(options);
   let queue: Promise<void> = Promise.resolve();
   const tick = (c: RunnableConnector): void => {
     if (options.signal.aborted) return;
@@ -47,7 +53,11 @@ export async function runDaemon(connectors: RunnableConnector[], options: Daemon
     }
     busy.add(c.name);
     queue = queue
-      .then(() => (options.signal.aborted ? undefined : runOnce(c, options)))
+      .then(async () => {
+        if (options.signal.aborted) return;
+        await runOnce(c, options);
+        prune();
+      })
       .finally(() => busy.delete(c.name));
   };
   const jobs = scheduled.map((c) => new Cron(c.schedule as string, () => tick(c)));
@@ -62,6 +72,27 @@ export async function runDaemon(connectors: RunnableConnector[], options: Daemon
   options.log('info', 'stopping: no new runs; waiting for the run in flight');
   await queue;
   options.log('info', 'stopped');
+}
+
+/** Prunes the journal when a day has passed since the last prune (the first time: after the first run). */
+function dailyPrune(options: DaemonOptions): () => void {
+  let last = -Infinity;
+  return () => {
+    const keep = options.pruneOlderThanMs;
+    if (keep === undefined || Date.now() - last < DAY_MS) return;
+    last = Date.now();
+    try {
+      const lock = options.journal.lock();
+      try {
+        const before = new Date(Date.now() - keep).toISOString();
+        options.log('info', `pruned ${prunedCount(options.journal.prune(before))} that ended before ${before}`);
+      } finally {
+        lock.release();
+      }
+    } catch (e) {
+      options.log('warn', `prune skipped: ${(e as Error).message}`);
+    }
+  };
 }
 
 async function runOnce(c: RunnableConnector, options: DaemonOptions): Promise<void> {

@@ -14,3 +14,8 @@ export function summaryLine(r: RunReport): string {
     `${s.changes} change${s.changes === 1 ? '' : 's'} incl. ${s.clears} clear${s.clears === 1 ? '' : 's'})`
   );
 }
+
+/** What a prune removed (or would): `3 runs and 1 value written`. */
+export function prunedCount({ runs, writes }: { runs: number; writes: number }): string {
+  return `${runs} run${runs === 1 ? '' : 's'} and ${writes} value${writes === 1 ? '' : 's'} written`;
+}
