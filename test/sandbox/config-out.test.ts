@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { checkDocument } from '../../server/src/check';
@@ -59,6 +59,29 @@ describe('sandbox: generated config', () => {
     assert.equal(key.type, 'service_account');
     assert.equal(key.token_uri, sb.urls.googleToken);
     assert.equal(statSync(googleKey).mode & 0o777, 0o600);
+  });
+
+  it('writes over its own files again, and never over a config or Google key it did not write', async () => {
+    const again = join(dir, 'again.usersync');
+    writeSandboxConfig(sb, again);
+    writeSandboxConfig(sb, again); // its own config and key: rewritten
+    const mine = join(dir, 'prod.usersync');
+    writeFileSync(mine, 'connector prod { }\n');
+    assert.throws(() => writeSandboxConfig(sb, mine), /prod\.usersync exists and was not written by usersync sandbox/);
+    assert.equal(readFileSync(mine, 'utf8'), 'connector prod { }\n');
+    const realKey = join(dir, 'hr.google-key.json');
+    writeFileSync(realKey, '{"type": "service_account", "client_email": "sync@contoso-prod.iam.gserviceaccount.com"}');
+    assert.throws(() => writeSandboxConfig(sb, join(dir, 'hr.usersync')), /is not the sandbox's Google key/);
+    assert.ok(!existsSync(join(dir, 'hr.usersync')), 'nothing written when the key is not its own');
+    const lines: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((t: string) => (lines.push(String(t)), true)) as typeof process.stderr.write;
+    try {
+      assert.equal(await main(['sandbox', '--config-out', mine]), 2, 'refused before the sandbox starts');
+    } finally {
+      process.stderr.write = write;
+    }
+    assert.match(lines.join(''), /--config-out: .*prod\.usersync exists and was not written by usersync sandbox/);
   });
 
   it('the sandbox command refuses bad options with a one-line error', async () => {

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { TOKEN_ENV, writeSandboxConfig } from '../sandbox/config-out';
+import { checkSandboxFilesFree, SandboxFileExists, TOKEN_ENV, writeSandboxConfig } from '../sandbox/config-out';
 import { parseFaults, FaultSpec } from '../sandbox/faults';
 import { Sandbox, startSandbox } from '../sandbox/server';
 import { CliError } from './cli-error';
@@ -47,6 +47,14 @@ export function registerSandbox(program: Command): void {
         faults = opts.faults === undefined ? undefined : parseFaults(opts.faults);
       } catch (e) {
         throw new CliError(`--faults: ${(e as Error).message}`);
+      }
+      if (opts.configOut) {
+        try {
+          checkSandboxFilesFree(opts.configOut);
+        } catch (e) {
+          if (e instanceof SandboxFileExists) throw new CliError(`--config-out: ${e.message}; give another path`, 2);
+          throw e;
+        }
       }
       const sandbox = await start({
         users: wholeNumber(opts.users, '--users'),
