@@ -72,7 +72,8 @@ export function rollbackRun(s: Services) {
     const status = nothing ? `nothing to roll back in #${runId}` : `rolled back #${runId}`;
     const text = ok ? status : `rollback #${runId}: ${reason ?? 'failed'}`;
     s.status.set(uri, { text, detail: s.secrets.redactText(r.value.stdout.trim() || reason || ''), ok });
-    const message = `UserSync: ${ok ? `${done} — ${first}` : `rollback of run #${runId} failed: ${reason ?? 'see the output'}`}`;
+    const failed = `rollback of run #${runId} failed: ${reason ?? 'see the output'}`;
+    const message = `UserSync: ${ok ? `${done} — ${first}` : failed}`;
     if (ok) void vscode.window.showInformationMessage(s.secrets.redactText(message));
     else
       void vscode.window

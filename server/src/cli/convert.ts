@@ -10,9 +10,9 @@ import { printer } from './output/printer';
 import { readSourceFile } from './read-source';
 
 /**
- * `usersync convert <file> [--to yaml|usersync] [--out FILE]`: the same connectors in the other form
- * (or the one `--to` names), comments kept, printed to stdout or written to FILE. A file with syntax errors, or with names the
- * other form cannot spell, is refused with its errors (exit 1).
+ * `usersync convert <file> [--to yaml|usersync] [--out FILE]`: the same connectors in the other form (or the
+ * one `--to` names), comments kept, printed to stdout or written to FILE. A file with syntax errors, or with
+ * names the other form cannot spell, is refused with its errors (exit 1).
  */
 export function registerConvert(program: Command): void {
   program
