@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
 import { Journal } from '../../../server/src/sync/journal/journal';
-import { NoScheduleError, runDaemon } from '../../../server/src/sync/engine/daemon';
+import { NoScheduleError, runDaemon, type DaemonOptions } from '../../../server/src/sync/engine/daemon';
 import type { RunReport } from '../../../server/src/sync/engine/report';
 import { connector, FakeSource, FakeTarget, idp } from './fakes';
 import { removeDir, tempDir } from './tmp';
@@ -23,25 +23,32 @@ describe('daemon (engine)', () => {
     const target = new FakeTarget('jira', { alice: {} });
     const logs: string[] = [];
     const controller = new AbortController();
-    return { source, target, logs, controller };
-  }
-
-  it('runs a connector on a one-second schedule and stops cleanly when aborted', async () => {
-    const { source, target, logs, controller } = setup();
-    const reports: RunReport[] = [];
-    const c = connector({ schedule: '* * * * * *' });
-    await runDaemon([c], {
+    /** The daemon's options against these fakes, logging into `logs`, with `more` on top. */
+    const options = (more: Partial<DaemonOptions> = {}): DaemonOptions => ({
       journal,
       configDir: dir,
       signal: controller.signal,
       log: (level, m) => logs.push(`${level} ${m}`),
       createSource: () => source,
       createTarget: () => target,
-      onRun: (r) => {
-        reports.push(r);
-        controller.abort();
-      },
+      ...more,
     });
+    return { source, target, logs, controller, options };
+  }
+
+  it('runs a connector on a one-second schedule and stops cleanly when aborted', async () => {
+    const { target, logs, controller, options } = setup();
+    const reports: RunReport[] = [];
+    const c = connector({ schedule: '* * * * * *' });
+    await runDaemon(
+      [c],
+      options({
+        onRun: (r) => {
+          reports.push(r);
+          controller.abort();
+        },
+      }),
+    );
     assert.equal(reports.length, 1);
     assert.equal(reports[0].status, 'ok');
     assert.equal(reports[0].trigger, 'schedule');
@@ -51,21 +58,16 @@ describe('daemon (engine)', () => {
   });
 
   it('with pruneOlderThanMs, prunes the runs older than that after a run, and keeps the newer ones', async () => {
-    const { source, target, logs, controller } = setup();
+    const { logs, controller, options } = setup();
     const old = Journal.open(journal.file, { now: () => new Date(Date.now() - 100 * 24 * 3600 * 1000) });
     const oldRun = old.startRun('hr', 'full');
     old.finishRun(oldRun, 'ok', {});
     old.close();
-    await runDaemon([connector({ schedule: '* * * * * *' })], {
-      journal,
-      configDir: dir,
-      signal: controller.signal,
-      log: (level, m) => logs.push(`${level} ${m}`),
-      createSource: () => source,
-      createTarget: () => target,
-      onRun: () => controller.abort(),
-      pruneOlderThanMs: 90 * 24 * 3600 * 1000,
-    });
+    const pruneOlderThanMs = 90 * 24 * 3600 * 1000;
+    await runDaemon(
+      [connector({ schedule: '* * * * * *' })],
+      options({ onRun: () => controller.abort(), pruneOlderThanMs }),
+    );
     const runs = journal.runs();
     assert.deepEqual(
       runs.map((r) => r.trigger),
