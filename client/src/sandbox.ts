@@ -45,8 +45,12 @@ export class Sandbox implements vscode.Disposable {
     this.child = child;
     this.configFile = configFile;
     const forward = (d: Buffer | string): void => this.log.block(String(d));
+    let reason: string | undefined; // the CLI's own `usersync: …` line, when it refuses to start
     child.stdout?.on('data', forward);
-    child.stderr?.on('data', forward);
+    child.stderr?.on('data', (d: Buffer | string) => {
+      forward(d);
+      reason = /^usersync: (.*)$/m.exec(String(d))?.[1] ?? reason;
+    });
     void vscode.commands.executeCommand('setContext', 'usersync.sandboxRunning', true);
     child.on('exit', (code, signal) => {
       this.log.line(`sandbox stopped (${code ?? signal})`);
@@ -62,8 +66,10 @@ export class Sandbox implements vscode.Disposable {
         this.stop();
         throw new Error('cancelled');
       }
-      if (child.exitCode !== null || child.signalCode !== null)
-        throw new Error(`the sandbox exited (${child.exitCode ?? child.signalCode}); see the output`);
+      if (child.exitCode !== null || child.signalCode !== null) {
+        await new Promise((r) => setTimeout(r, 50)); // its last stderr may arrive after the exit
+        throw new Error(reason ?? `the sandbox exited (${child.exitCode ?? child.signalCode}); see the output`);
+      }
       const now = mtime(configFile);
       if (now !== undefined && now !== before && fs.statSync(configFile).size > 0) {
         await new Promise((r) => setTimeout(r, 100)); // let the write finish

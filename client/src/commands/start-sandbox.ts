@@ -6,7 +6,7 @@ import { requireTrust } from '../trust';
 
 /** UserSync: Start sandbox — runs the local simulators and opens <workspace>/sandbox.usersync, which points at them. */
 export function startSandbox(sandbox: Sandbox) {
-  return async (arg?: { folder?: string }): Promise<{ file: string } | undefined> => {
+  return async (arg?: { folder?: string }): Promise<{ file?: string; error?: string } | undefined> => {
     if (!requireTrust('Starting the sandbox')) return undefined;
     const folder = arg?.folder ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     if (!folder) {
@@ -20,7 +20,7 @@ export function startSandbox(sandbox: Sandbox) {
       progress.report({ message: 'starting the simulated IdPs, Jira and Confluence…' });
       return sandbox.start(configFile, folder, token);
     });
-    if (!r.value) return undefined;
+    if (!r.value) return { error: r.error };
     await vscode.window.showTextDocument(vscode.Uri.file(r.value), { preview: false });
     void vscode.window
       .showInformationMessage(

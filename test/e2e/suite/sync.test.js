@@ -5,6 +5,7 @@
 const assert = require('assert');
 const crypto = require('crypto');
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const vscode = require('vscode');
 const h = require('./helpers');
@@ -264,5 +265,16 @@ describe('UserSync engine commands against the sandbox', function () {
       !r.findings.some((f) => f.file.endsWith('contoso.usersync') && f.severity === 'error'),
       'the good fixture has no errors',
     );
+  });
+
+  // last: starting the sandbox again stops the one the tests above use
+  it('Start sandbox leaves a sandbox.usersync it did not write alone, and says why', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'usersync-e2e-'));
+    const mine = path.join(folder, 'sandbox.usersync');
+    fs.writeFileSync(mine, '# my own connectors\n');
+    const r = await vscode.commands.executeCommand('usersync.startSandbox', { folder });
+    assert.strictEqual(r.file, undefined);
+    assert.match(r.error, /sandbox\.usersync exists and was not written by usersync sandbox/);
+    assert.strictEqual(fs.readFileSync(mine, 'utf8'), '# my own connectors\n');
   });
 });
