@@ -67,6 +67,7 @@ describe('usersync prune', () => {
     const files = [state, `${state}-wal`].filter((f) => fs.existsSync(f));
     const bytes = files.map((f) => fs.readFileSync(f).toString('latin1')).join('');
     assert.ok(!bytes.includes('Old-Department-7f3a') && !bytes.includes('Older-Department-c41d'), 'no trace left');
+    assert.equal(fs.statSync(state).mode & 0o777, 0o600, 'compacting kept the owner-only mode');
   });
 
   it('--dry-run counts and removes nothing; a run still in progress is never removed', async () => {
