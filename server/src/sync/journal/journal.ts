@@ -202,15 +202,20 @@ export class Journal {
    * profile data removed does not linger in it. Delta tokens are not runs: incremental reads go on.
    */
   prune(before: string): { runs: number; writes: number } {
-    const counts = this.prunable(before);
     this.db.pragma('secure_delete = ON');
-    this.db.transaction(() => {
-      this.db.prepare(`DELETE FROM writes WHERE run_id IN (SELECT id FROM runs WHERE ${ENDED_BEFORE})`).run(before);
-      this.db.prepare(`DELETE FROM runs WHERE ${ENDED_BEFORE}`).run(before);
-    })();
-    this.db.exec('VACUUM');
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
-    return counts;
+    try {
+      const counts = this.db.transaction(() => ({
+        writes: this.db
+          .prepare(`DELETE FROM writes WHERE run_id IN (SELECT id FROM runs WHERE ${ENDED_BEFORE})`)
+          .run(before).changes,
+        runs: this.db.prepare(`DELETE FROM runs WHERE ${ENDED_BEFORE}`).run(before).changes,
+      }))();
+      this.db.exec('VACUUM');
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      return counts;
+    } finally {
+      this.db.pragma('secure_delete = OFF'); // a daemon's later runs keep their speed
+    }
   }
 
   writesOf(runId: number): WriteRecord[] {
