@@ -24,7 +24,7 @@ const VALID = `connector contoso_jira {
 const WITH_ERRORS = `connector contoso_jira {
   source azure { tenant = "contoso.onmicrosoft.com" client_id = "x" client_secret = env("S")
     colour = "blue" }
-  target jira { url = "https://jira.contoso.com" token = secret("jira-pat") }
+  target jira { url = "https://jira-test.contoso.com" token = secret("jira-pat") }
   match username = lower(userPrincipalName)
   map property "Department" = departmnt
 }
@@ -73,6 +73,22 @@ describe('CLI: validate, fmt and convert', () => {
       assert.equal(r.code, 1);
       assert.match(r.stdout, /notes\.usersync:1:1 error no-connector this file declares no connector/);
       assert.match(r.stdout, /empty\.usersync\.yaml:1:1 error no-connector /);
+    });
+
+    it('tells each of two files of a key that a connector of the other writes to the same Jira', async () => {
+      const first = file('employees.usersync', VALID);
+      const second = file('contractors.usersync', VALID.replace('contoso_jira', 'contractors'));
+      const alone = await runCli(['validate', second]);
+      assert.deepEqual([alone.code, alone.stdout], [0, ''], 'one file alone has nothing to compare');
+      const r = await runCli(['validate', dir]);
+      assert.equal(r.code, 0, 'information only');
+      const lines = r.stdout.trimEnd().split('\n').sort();
+      assert.deepEqual(lines, [
+        `${second}:14:16 information shared-target-key connector 'contoso_jira' in ${first}:14 writes property ` +
+          "'Department' to this jira too; where both connectors read the same people, each run undoes the other's",
+        `${first}:14:16 information shared-target-key connector 'contractors' in ${second}:14 writes property ` +
+          "'Department' to this jira too; where both connectors read the same people, each run undoes the other's",
+      ]);
     });
 
     it('reports syntax errors of both forms', async () => {

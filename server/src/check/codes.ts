@@ -218,7 +218,7 @@ export const CODES = [
     'shared-target-key',
     'information',
     'mappings',
-    'Two connectors of a file write the same key to the same Jira or Confluence: where they read the same people, each run undoes the other.',
+    'Two connectors, of one file or of two files checked together, write the same key to the same Jira or Confluence: where they read the same people, each run undoes the other.',
   ),
   code(
     'value-too-long',

@@ -29,22 +29,16 @@ export function checkSharedTargetKeys(connectors: readonly PlacedConnector[], ou
 function checkGroup(group: readonly PlacedConnector[], out: Reporter): void {
   const first = new Map<string, { connector: Connector; mapping: Mapping; base: number }>();
   for (const { connector, base } of group) {
-    const seenHere = new Set<string>();
-    for (const mapping of mappingsOf(connector)) {
-      if ((mapping.target !== 'property' && mapping.target !== 'profile') || mapping.key === '') continue;
-      const key = `${mapping.target}\n${mapping.key}`;
-      if (seenHere.has(key)) continue; // the same key twice in one connector is duplicate-mapping's
-      seenHere.add(key);
+    for (const { mapping, key, what } of writtenKeys(connector)) {
       const earlier = first.get(key);
       if (!earlier) {
         first.set(key, { connector, mapping, base });
         continue;
       }
-      const what = mapping.target === 'profile' ? `profile field ${mapping.key}` : `property '${mapping.key}'`;
       out.report(
         'shared-target-key',
         `connector '${earlier.connector.name}' writes ${what} to this ${targetBlock(connector)?.type ?? ''} too; ` +
-          `where both connectors read the same people, each run undoes the other's`,
+          UNDO,
         shiftSpan(mapping.keySpan, base),
         {
           related: [
@@ -59,6 +53,23 @@ function checkGroup(group: readonly PlacedConnector[], out: Reporter): void {
   }
 }
 
+export const UNDO = `where both connectors read the same people, each run undoes the other's`;
+
+/** The keys a connector maps, each once (the same key twice in one connector is duplicate-mapping's). */
+export function writtenKeys(connector: Connector): { mapping: Mapping; key: string; what: string }[] {
+  const out: { mapping: Mapping; key: string; what: string }[] = [];
+  const seen = new Set<string>();
+  for (const mapping of mappingsOf(connector)) {
+    if ((mapping.target !== 'property' && mapping.target !== 'profile') || mapping.key === '') continue;
+    const key = `${mapping.target}\n${mapping.key}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const what = mapping.target === 'profile' ? `profile field ${mapping.key}` : `property '${mapping.key}'`;
+    out.push({ mapping, key, what });
+  }
+  return out;
+}
+
 /** A connector and where its text starts in the whole text (its spans are relative to that). */
 export interface PlacedConnector {
   connector: Connector;
@@ -66,7 +77,7 @@ export interface PlacedConnector {
 }
 
 /** Type, url and store of the connector's target; undefined when the url cannot be told without running. */
-function targetIdOf(connector: Connector): string | undefined {
+export function targetIdOf(connector: Connector): string | undefined {
   const target = targetBlock(connector);
   if (!target || !TARGET_TYPES.some((t) => t === target.type)) return undefined;
   const url = urlId(setting(target, 'url')?.value);

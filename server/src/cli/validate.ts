@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { checkDocument } from '../check';
+import { sharedTargetKeysOfFiles } from '../check/shared-targets-across-files';
 import { parseDocument } from '../parse';
 import { humanLine, summaryLine } from './output/diagnostics-human';
 import { diagnosticsJson } from './output/diagnostics-json';
@@ -10,7 +11,8 @@ import { readSourceFiles } from './read-source';
 /**
  * `usersync validate <files...> [--format json]`: every syntax error and check finding, as
  * `file:line:col severity code message` lines (a summary on stderr) or one JSON array. A folder stands
- * for the usersync files below it. Exit 1 when any error was found, 2 when a file could not be read
+ * for the usersync files below it; keys that connectors of two of the files write to one target are reported in
+ * both (information). Exit 1 when any error was found, 2 when a file could not be read
  * (or a folder holds none), 0 otherwise.
  */
 export function registerValidate(program: Command): void {
@@ -23,10 +25,15 @@ export function registerValidate(program: Command): void {
       const p = printer((t) => t);
       const found: FileDiagnostic[] = [];
       const { sources, unreadable } = readSourceFiles(files, p.err);
-      for (const { file, text } of sources) {
-        const { document, errors } = parseDocument(text, file);
-        found.push(...locate(file, text, checkDocument(document, errors)));
-      }
+      const parsed = sources.map(({ file, text }) => ({ file, text, ...parseDocument(text, file) }));
+      const placed = parsed.map((f) => f.document.connectors.map((connector) => ({ connector, base: 0 })));
+      const across = sharedTargetKeysOfFiles(
+        parsed.map((f, i) => ({ label: f.file, text: f.text, connectors: placed[i] })),
+      );
+      parsed.forEach(({ file, text, document, errors }, i) => {
+        const all = [...checkDocument(document, errors), ...across[i]].sort((a, b) => a.span.start - b.span.start);
+        found.push(...locate(file, text, all));
+      });
       if (opts.format === 'json') p.out(diagnosticsJson(found));
       else {
         for (const d of found) p.out(humanLine(d));

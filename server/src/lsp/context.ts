@@ -2,6 +2,7 @@ import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Piece } from '../features/analysis/document-analysis';
 import type { LiveSchemaService } from '../features/live-schema/live-schema';
+import type { KeyWriteIndex } from '../features/key-write-index';
 import type { ReferenceIndex } from '../features/reference-names';
 import type { DocumentStore } from './document-store';
 
@@ -39,6 +40,8 @@ export interface ServerContext {
   store: DocumentStore;
   live: LiveSchemaService;
   references: ReferenceIndex;
+  /** What the workspace's saved files write where (shared-target-key across files). */
+  keyWrites: KeyWriteIndex;
   client: ClientFeatures;
 }
 

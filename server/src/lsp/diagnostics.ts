@@ -11,6 +11,7 @@ import { toLspDiagnostic } from './convert';
 import { ConvertedDiagnostics } from './converted-diagnostics';
 import { largeTextCollector } from './memory';
 import { guard, logError } from './safe';
+import { workspaceFindings } from './workspace-findings';
 
 /** A change that arrives while the previous one is still waiting or being checked waits this long. */
 export const DEBOUNCE_MS = 60;
@@ -107,6 +108,7 @@ export class DiagnosticsPipeline {
   private assemble(doc: TextDocument, analysis: DocumentAnalysis): LspDiagnostic[] {
     const { store, live, client } = this.ctx;
     const found = this.converted.convert(doc, analysis, store.checker(doc), live.generation, client.relatedInformation);
+    found.push(...workspaceFindings(this.ctx, doc, analysis));
     if (live.active) {
       const dir = store.configDir(doc.uri);
       for (const p of analysis.pieces()) {

@@ -1,5 +1,6 @@
 import { type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { LiveSchemaService, type LiveSchemaDeps } from '../features/live-schema/live-schema';
+import { KeyWriteIndex } from '../features/key-write-index';
 import { ReferenceIndex } from '../features/reference-names';
 import { serverCapabilities } from './capabilities';
 import { registerCodeActions } from './code-actions';
@@ -40,12 +41,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const live = new LiveSchemaService({ ...options.liveSchema, onChange: () => initialized && pipeline?.refreshAll() });
   const store = new DocumentStore(live);
   const references = new ReferenceIndex();
+  const keyWrites = new KeyWriteIndex(() => initialized && pipeline?.refreshAll());
   let liveSchema: { initialized(): void } | undefined;
   let scan: () => Promise<void> = async () => undefined;
 
   connection.onInitialize((params): InitializeResult => {
     const client = clientFeatures(params.capabilities, params.clientInfo?.name);
-    const ctx: ServerContext = { connection, documents, store, live, references, client };
+    const ctx: ServerContext = { connection, documents, store, live, references, keyWrites, client };
     pipeline = new DiagnosticsPipeline(ctx);
     pipeline.register();
     liveSchema = registerLiveSchema(ctx, params.initializationOptions as InitOptions | undefined);

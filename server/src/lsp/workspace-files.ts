@@ -2,6 +2,7 @@ import { promises as fs, type Dirent } from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { FileChangeType, NotificationType } from 'vscode-languageserver/node';
+import { keyWritesOf } from '../check/shared-targets-across-files';
 import { referenceNamesOf } from '../features/reference-names';
 import { parseDocument } from '../parse';
 import { isSkippedFolder, USERSYNC_FILE } from '../usersync-files';
@@ -13,7 +14,8 @@ export const WorkspaceFilesNotification = new NotificationType<{ uris: string[] 
 
 /**
  * Files the client announced (its workspace folders, the notification above, or
- * workspace/didChangeWatchedFiles) are read once each time they change, for the env/secret names used in them.
+ * workspace/didChangeWatchedFiles) are read once each time they change, for the env/secret names used in them
+ * and for the keys their connectors write (shared-target-key across files).
  */
 export function registerWorkspaceFiles(ctx: ServerContext): void {
   const { connection } = ctx;
@@ -26,7 +28,7 @@ export function registerWorkspaceFiles(ctx: ServerContext): void {
   connection.onDidChangeWatchedFiles(
     guardNotification(connection, 'didChangeWatchedFiles', async (p) => {
       for (const change of p?.changes ?? []) {
-        if (change.type === FileChangeType.Deleted) ctx.references.delete(change.uri);
+        if (change.type === FileChangeType.Deleted) forget(ctx, change.uri);
         else await index(ctx, change.uri);
       }
     }),
@@ -37,10 +39,23 @@ async function index(ctx: ServerContext, uri: string): Promise<void> {
   if (!USERSYNC_FILE.test(uri) || !uri.startsWith('file:')) return;
   try {
     const text = await fs.readFile(fileURLToPath(uri), 'utf8');
-    ctx.references.set(uri, referenceNamesOf(parseDocument(text, uri).document));
+    const { document } = parseDocument(text, uri);
+    ctx.references.set(uri, referenceNamesOf(document));
+    ctx.keyWrites.set(
+      uri,
+      keyWritesOf(
+        text,
+        document.connectors.map((connector) => ({ connector, base: 0 })),
+      ),
+    );
   } catch {
-    ctx.references.delete(uri);
+    forget(ctx, uri);
   }
+}
+
+function forget(ctx: ServerContext, uri: string): void {
+  ctx.references.delete(uri);
+  ctx.keyWrites.delete(uri);
 }
 
 const MAX_FILES = 500;
