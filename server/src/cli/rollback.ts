@@ -3,6 +3,8 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { CliError } from './cli-error';
 import { applyRollback, planRollback, RollbackError, type ChangedSince } from '../sync/engine/rollback';
+import type { LoadedConfig } from '../sync/engine/load-config';
+import type { Journal } from '../sync/journal/journal';
 import { defaultStatePath } from '../sync/journal/state-db';
 import { exitCodeOf } from '../sync/engine/report';
 import { shortStamp } from './output/history-view';
@@ -10,12 +12,12 @@ import { cell, columns, printer } from './output/printer';
 import { confirmOrRefuse, NotConfirmed } from './output/confirm';
 import { progressView } from './output/progress';
 import { renderReports } from './output/report-view';
-import { abortOnSignals, asCliError, openConfig, openJournal, openJournalFile } from './sync-common';
+import { abortOnSignals, asCliError, openConfig, openJournalFile } from './sync-common';
 
 /**
  * `usersync rollback <file> <run-id>`: restores what the run wrote where the target still holds the
  * run's value; lists values changed since (left alone). The rollback is journaled as its own run.
- * Only the run's connector is resolved, so only its credentials are needed.
+ * Only the run's connector is resolved, so only its credentials are needed; the state file is opened once.
  */
 export function registerRollback(program: Command): void {
   program
@@ -29,10 +31,9 @@ export function registerRollback(program: Command): void {
       const runId = Number(runArg);
       if (!Number.isInteger(runId) || runId < 1)
         throw new CliError(`run id must be a positive whole number, not '${runArg}'`, 2);
-      const config = openConfig(file, connectorOfRun(file, opts.state, runId));
+      const { config, journal } = openForRun(file, opts.state, runId);
       const [connector] = config.connectors;
       const p = printer(config.redact);
-      const journal = openJournal(config, opts.state);
       const abort = abortOnSignals(() => p.err('stopping after the batch in flight'));
       const progress = progressView(Boolean(process.stderr.isTTY), (line) => p.err(line));
       let code = 0;
@@ -84,17 +85,26 @@ export function registerRollback(program: Command): void {
     });
 }
 
-/** The connector a run belongs to, read from the journal before the config is resolved. */
-function connectorOfRun(file: string, state: string | undefined, runId: number): string {
+/**
+ * The state file, then the config with only the run's connector resolved (only its credentials are needed),
+ * then the same open journal storing text through that connector's redactor.
+ */
+function openForRun(
+  file: string,
+  state: string | undefined,
+  runId: number,
+): { config: LoadedConfig; journal: Journal } {
   const stateFile = state ? path.resolve(state) : defaultStatePath(file);
   if (!fs.existsSync(stateFile)) throw new CliError(`there is no run ${runId} in ${stateFile}`, 2);
-  const journal = openJournalFile(stateFile);
+  const plain = openJournalFile(stateFile);
   try {
-    const run = journal.run(runId);
-    if (!run) throw new CliError(`there is no run ${runId} in ${journal.file}`, 2);
-    return run.connector;
-  } finally {
-    journal.close();
+    const run = plain.run(runId);
+    if (!run) throw new CliError(`there is no run ${runId} in ${plain.file}`, 2);
+    const config = openConfig(file, run.connector);
+    return { config, journal: plain.redacting(config.redact) };
+  } catch (e) {
+    plain.close();
+    throw e;
   }
 }
 

@@ -96,6 +96,11 @@ export class Journal {
     return new Journal(file, openStateDb(file), options);
   }
 
+  /** The same open state file, storing text through `redact` (closing either closes the file). */
+  redacting(redact: (text: string) => string): Journal {
+    return new Journal(this.file, this.db, { redact, now: this.now });
+  }
+
   /** Takes the state file's run lock; runs left 'running' by a dead owner become 'interrupted'. */
   lock(): StateLock {
     const lock = acquireLock(this.file);
