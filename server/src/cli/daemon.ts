@@ -2,18 +2,22 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { CliError } from './cli-error';
 import { NoScheduleError, runDaemon } from '../sync/engine/daemon';
+import type { LogFn } from '../sync/engine/events';
+import type { LoadedConfig } from '../sync/engine/load-config';
 import { printer } from './output/printer';
 import { abortOnSignals, ageOption, openConfig, openJournal } from './sync-common';
 
 /**
  * `usersync daemon <file> [--connector <name>]`: runs each connector (or the one named) on its `schedule`
  * until SIGTERM/SIGINT, which stop scheduling, let the write in flight finish, close the journal and exit 0.
- * Timestamped log lines on stdout (errors on stderr), redacted with every connector's secrets.
+ * SIGHUP reads the file again: a configuration without errors replaces the one in use once the run in flight
+ * has finished; one with errors is logged and refused, and the one in use goes on. Timestamped log lines on
+ * stdout (errors on stderr), redacted with the secrets of every configuration loaded.
  */
 export function registerDaemon(program: Command): void {
   program
     .command('daemon')
-    .description('run connectors on their schedules until stopped')
+    .description('run connectors on their schedules until stopped (SIGHUP reloads the file)')
     .argument('<file>', 'the .usersync or .usersync.yaml file')
     .option('--connector <name>', 'only this connector (only its credentials are needed)')
     .option('--state <path>', 'state file (default .usersync/state.db beside the config)')
@@ -23,26 +27,54 @@ export function registerDaemon(program: Command): void {
       ageOption('--prune-older-than'),
     )
     .action(async (file: string, opts: { connector?: string; state?: string; pruneOlderThan?: number }) => {
-      const config = openConfig(file, opts.connector);
-      const p = printer(config.redact);
-      const journal = openJournal(config, opts.state);
+      let config = openConfig(file, opts.connector);
+      const redactors = [config.redact];
+      const redact = (text: string): string => redactors.reduce((t, r) => r(t), text);
+      const p = printer(redact);
+      const base = openJournal(config, opts.state);
       const stamp = (level: string, message: string): string =>
         `${new Date().toISOString()} ${level.padEnd(5)} ${message}`;
+      const log: LogFn = (level, message) =>
+        level === 'error' ? p.err(stamp(level, message)) : p.out(stamp(level, message));
       const stop = abortOnSignals((sig) => p.out(stamp('info', `received ${sig} (send it again to quit at once)`)));
+      let reload = new AbortController();
+      let next: LoadedConfig | undefined;
+      const onHangup = (): void => {
+        log('info', `received SIGHUP: reading ${file} again`);
+        try {
+          const loaded = openConfig(file, opts.connector);
+          if (!loaded.connectors.some((c) => c.schedule)) throw new NoScheduleError();
+          redactors.push(loaded.redact);
+          next = loaded;
+          reload.abort();
+        } catch (e) {
+          log('error', `reload refused; the configuration in use goes on: ${(e as Error).message}`);
+        }
+      };
+      process.on('SIGHUP', onHangup);
       try {
-        await runDaemon(config.connectors, {
-          journal,
-          configDir: path.dirname(config.file),
-          signal: stop.signal,
-          log: (level, message) => (level === 'error' ? p.err(stamp(level, message)) : p.out(stamp(level, message))),
-          pruneOlderThanMs: opts.pruneOlderThan,
-        });
+        let journal = base;
+        for (;;) {
+          await runDaemon(config.connectors, {
+            journal,
+            configDir: path.dirname(config.file),
+            signal: stop.signal,
+            until: reload.signal,
+            log,
+            pruneOlderThanMs: opts.pruneOlderThan,
+          });
+          if (stop.signal.aborted || !next) break;
+          [config, next, reload] = [next, undefined, new AbortController()];
+          journal = base.redacting(redact);
+          log('info', `reloaded ${file}`);
+        }
       } catch (e) {
         if (e instanceof NoScheduleError) throw new CliError(e.message, 2);
         throw e;
       } finally {
+        process.off('SIGHUP', onHangup);
         stop.dispose();
-        journal.close();
+        base.close();
       }
     });
 }

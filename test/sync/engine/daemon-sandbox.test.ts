@@ -95,6 +95,55 @@ describe('daemon against the sandbox', function () {
     assert.ok(!fs.existsSync(`${state}.lock`), 'the lock was released');
   });
 
+  it('`usersync daemon` reloads its file on SIGHUP, and refuses a file with errors while it goes on', async () => {
+    const file = path.join(dir, 'reload.usersync');
+    writeSandboxConfig(sandbox, file);
+    const everySecond = (text: string, schedule: string) => text.replace(schedule, 'schedule "* * * * * *"');
+    const generated = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, everySecond(generated, 'schedule "0 */6 * * *"'));
+    const child = spawn(process.execPath, [BIN, 'daemon', file, '--state', path.join(dir, 'reload.db')], {
+      env: { ...process.env, [TOKEN_ENV]: SECRET, USERSYNC_FROM_SOURCE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const waiters: (() => void)[] = [];
+    /** Resolves once `re` matches the output from `from` on. */
+    const seen = (re: RegExp, from = 0) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${re} in:\n${out.slice(from)}`)), 15_000);
+        const check = () => re.test(out.slice(from)) && (clearTimeout(timer), resolve());
+        waiters.push(check);
+        check();
+      });
+    const take = (d: Buffer) => {
+      out += d.toString();
+      for (const w of waiters) w();
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await seen(/sandbox_azure_jira: run \d+ ok/);
+
+      fs.writeFileSync(file, `${generated}\nconnector broken {\n`);
+      child.kill('SIGHUP');
+      await seen(/error reload refused; the configuration in use goes on: .*reload\.usersync/);
+      await seen(/sandbox_azure_jira: run \d+ ok/, out.length); // it goes on with the configuration in use
+
+      fs.writeFileSync(file, everySecond(generated, 'schedule "20 */6 * * *"'));
+      child.kill('SIGHUP');
+      await seen(/info {2}reloaded .*reload\.usersync/);
+      await seen(/sandbox_okta_confluence: run \d+ ok/);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0, out);
+    const afterReload = out.slice(out.lastIndexOf('reloaded'));
+    assert.match(afterReload, /sandbox_okta_confluence: scheduled "\* \* \* \* \* \*"/);
+    assert.match(afterReload, /sandbox_azure_jira: scheduled "0 \*\/6 \* \* \*"/);
+    assert.ok(!out.includes(SECRET));
+  });
+
   it('`usersync daemon --connector` schedules that connector alone', async () => {
     const child = spawn(process.execPath, [BIN, 'daemon', config, '--connector', 'sandbox_okta_confluence'], {
       env: { ...process.env, [TOKEN_ENV]: SECRET, USERSYNC_FROM_SOURCE: '1' },

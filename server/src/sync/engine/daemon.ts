@@ -12,7 +12,8 @@ import { prunedCount, summaryLine } from './summary';
 /**
  * Scheduled runs: one croner job per connector with a `schedule`. A tick while that connector still
  * runs is skipped with a log line; runs of different connectors queue behind each other (one run per
- * state file). Abort stops scheduling, lets the run in flight finish its batch, then resolves. With
+ * state file). Abort stops scheduling, lets the run in flight finish its batch, then resolves; `until` stops
+ * scheduling and lets the run in flight finish whole (the CLI reloads the configuration that way). With
  * `pruneOlderThanMs`, old runs are pruned from the journal after a run, once a day.
  */
 
@@ -25,6 +26,11 @@ export interface DaemonOptions extends EngineIo {
   onRun?: (report: RunReport) => void;
   /** After a run, at most once a day: remove the runs that ended longer ago than this (`--prune-older-than`). */
   pruneOlderThanMs?: number;
+  /**
+   * Stops scheduling without aborting the run in flight, which finishes whole (a reload of the configuration);
+   * `signal` stops scheduling and asks the run in flight to stop after its batch.
+   */
+  until?: AbortSignal;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -45,8 +51,9 @@ export async function runDaemon(connectors: RunnableConnector[], options: Daemon
   const busy = new Set<string>();
   const prune = dailyPrune(options);
   let queue: Promise<void> = Promise.resolve();
+  let halted = false;
   const tick = (c: RunnableConnector): void => {
-    if (options.signal.aborted) return;
+    if (halted) return;
     if (busy.has(c.name)) {
       options.log('info', `${c.name}: previous run still in progress; tick skipped`);
       return;
@@ -54,7 +61,7 @@ export async function runDaemon(connectors: RunnableConnector[], options: Daemon
     busy.add(c.name);
     queue = queue
       .then(async () => {
-        if (options.signal.aborted) return;
+        if (halted) return;
         await runOnce(c, options);
         prune();
       })
@@ -67,11 +74,23 @@ export async function runDaemon(connectors: RunnableConnector[], options: Daemon
       `${c.name}: scheduled "${c.schedule}", next run ${jobs[scheduled.indexOf(c)].nextRun()?.toISOString() ?? 'never'}`,
     );
 
-  await new Promise<void>((resolve) => options.signal.addEventListener('abort', () => resolve(), { once: true }));
+  await new Promise<void>((resolve) => {
+    for (const s of [options.signal, options.until]) {
+      if (s?.aborted) resolve();
+      s?.addEventListener('abort', () => resolve(), { once: true });
+    }
+  });
+  halted = true;
   for (const job of jobs) job.stop();
-  options.log('info', 'stopping: no new runs; waiting for the run in flight');
+  const stopping = options.signal.aborted;
+  options.log(
+    'info',
+    stopping
+      ? 'stopping: no new runs; waiting for the run in flight'
+      : 'no new runs under the configuration in use; waiting for the run in flight',
+  );
   await queue;
-  options.log('info', 'stopped');
+  if (stopping || options.signal.aborted) options.log('info', 'stopped');
 }
 
 /** Prunes the journal when a day has passed since the last prune (the first time: after the first run). */
