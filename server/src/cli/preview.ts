@@ -2,8 +2,9 @@ import * as path from 'path';
 import { Command, Option } from 'commander';
 import { planConnector } from '../sync/engine/run';
 import { printer } from './output/printer';
+import { planMarkdown } from './output/plan-markdown';
 import { renderPlan, planJson, type ConnectorPlanView } from './output/plan-view';
-import { asCliError, formatOption, openConfig } from './sync-common';
+import { asCliError, openConfig } from './sync-common';
 
 /**
  * `usersync preview <file>`: reads the IdP and the target and shows what a run would change. Never
@@ -19,13 +20,23 @@ export function registerPreview(program: Command): void {
     .addOption(
       new Option('--pinned', 'only the pinned users (`user "…"` lines): a safe first rollout').conflicts('user'),
     )
-    .option('--format <format>', 'text or json', formatOption, 'text' as const)
+    .addOption(
+      new Option('--format <format>', 'text, json, or markdown (a pull request comment)')
+        .choices(['text', 'json', 'markdown'])
+        .default('text'),
+    )
     .option('--state <path>', 'state file (accepted for symmetry with run; preview does not use it)')
     .option('--verbose', 'log HTTP retries and waits to stderr')
     .action(
       async (
         file: string,
-        opts: { connector?: string; user?: string; pinned?: boolean; format: 'text' | 'json'; verbose?: boolean },
+        opts: {
+          connector?: string;
+          user?: string;
+          pinned?: boolean;
+          format: 'text' | 'json' | 'markdown';
+          verbose?: boolean;
+        },
       ) => {
         const config = openConfig(file, opts.connector);
         const p = printer(config.redact);
@@ -48,7 +59,13 @@ export function registerPreview(program: Command): void {
         } catch (e) {
           throw asCliError(e, config.redact);
         }
-        p.out(opts.format === 'json' ? planJson(views) : renderPlan(views));
+        p.out(
+          opts.format === 'json'
+            ? planJson(views)
+            : opts.format === 'markdown'
+              ? planMarkdown(views)
+              : renderPlan(views),
+        );
       },
     );
 }

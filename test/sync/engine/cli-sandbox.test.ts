@@ -91,6 +91,16 @@ describe('sync CLI against the sandbox', function () {
     });
   }
 
+  it('preview --format markdown is a comment for a pull request: the counts and a table of the changes', async () => {
+    const r = await runCli(['preview', config, '--connector', 'sandbox_okta_confluence', '--format', 'markdown']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^### usersync preview\n\n#### `sandbox_okta_confluence` → confluence\n\n\d+ IdP users: /);
+    assert.match(
+      r.stdout,
+      /\n\| user \| key \| before \| after \|\n\| --- \| --- \| --- \| --- \|\n\| \S+@contoso\.com \| /,
+    );
+  });
+
   it('--user changes exactly that user', async () => {
     const [one, other] = sandbox.people(40).filter((p) => !p.guest && p.enabled && sandbox.jiraUser(p.email));
     sandbox.updateUser(one.email, { department: 'Single User Dept' });
