@@ -14,6 +14,22 @@ import { abortOnSignals, ageOption, openConfig, openJournal } from './sync-commo
  * has finished; one with errors is logged and refused, and the one in use goes on. Timestamped log lines on
  * stdout (errors on stderr), redacted with the secrets of every configuration loaded.
  */
+interface DaemonFlags {
+  connector?: string;
+  state?: string;
+  pruneOlderThan?: number;
+  metrics?: { host: string; port: number };
+}
+
+/** `9464`, `0.0.0.0:9464` or `[::1]:9464`: where --metrics listens (127.0.0.1 when no host is given). */
+function listenOption(value: string): { host: string; port: number } {
+  const m = /^(?:\[?([^\]]*?)\]?:)?(\d{1,5})$/.exec(value.trim());
+  const port = Number(m?.[2]);
+  if (!m || port > 65535)
+    throw new CliError(`--metrics takes [host:]port, such as 9464 or 0.0.0.0:9464, not '${value}'`, 2);
+  return { host: m[1] || '127.0.0.1', port };
+}
+
 export function registerDaemon(program: Command): void {
   program
     .command('daemon')
@@ -26,7 +42,12 @@ export function registerDaemon(program: Command): void {
       'once a day, after a run, remove runs that ended longer ago than this (90d, 12w)',
       ageOption('--prune-older-than'),
     )
-    .action(async (file: string, opts: { connector?: string; state?: string; pruneOlderThan?: number }) => {
+    .option(
+      '--metrics <[host:]port>',
+      'serve Prometheus metrics at /metrics (host 127.0.0.1 unless given)',
+      listenOption,
+    )
+    .action(async (file: string, opts: DaemonFlags) => {
       let config = openConfig(file, opts.connector);
       const redactors = [config.redact];
       const redact = (text: string): string => redactors.reduce((t, r) => r(t), text);
@@ -52,7 +73,21 @@ export function registerDaemon(program: Command): void {
         }
       };
       process.on('SIGHUP', onHangup);
+      let metrics: { close: () => Promise<void> } | undefined;
       try {
+        if (opts.metrics) {
+          // loaded only here: prom-client is not evaluated by every other command's start
+          const { daemonMetrics, serveMetrics } = await import('../sync/engine/daemon-metrics');
+          const registry = daemonMetrics(base, () => config.connectors.filter((c) => c.schedule).map((c) => c.name));
+          const served = await serveMetrics(registry, opts.metrics.host, opts.metrics.port).catch((e: unknown) => {
+            throw new CliError(
+              `--metrics: cannot listen on ${opts.metrics?.host}:${opts.metrics?.port}: ${(e as Error).message}`,
+              2,
+            );
+          });
+          metrics = served;
+          log('info', `metrics at ${served.url}`);
+        }
         let journal = base;
         for (;;) {
           await runDaemon(config.connectors, {
@@ -72,6 +107,7 @@ export function registerDaemon(program: Command): void {
         if (e instanceof NoScheduleError) throw new CliError(e.message, 2);
         throw e;
       } finally {
+        await metrics?.close();
         process.off('SIGHUP', onHangup);
         stop.dispose();
         base.close();

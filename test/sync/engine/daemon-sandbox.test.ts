@@ -8,6 +8,7 @@ import { loadConfig } from '../../../server/src/sync/engine/load-config';
 import { runDaemon } from '../../../server/src/sync/engine/daemon';
 import type { RunReport } from '../../../server/src/sync/engine/report';
 import { Journal } from '../../../server/src/sync/journal/journal';
+import { runCli } from '../../cli/run-cli';
 import { removeDir, tempDir } from './tmp';
 
 /**
@@ -142,6 +143,48 @@ describe('daemon against the sandbox', function () {
     assert.match(afterReload, /sandbox_okta_confluence: scheduled "\* \* \* \* \* \*"/);
     assert.match(afterReload, /sandbox_azure_jira: scheduled "0 \*\/6 \* \* \*"/);
     assert.ok(!out.includes(SECRET));
+  });
+
+  it('`usersync daemon --metrics` serves Prometheus metrics read from the journal', async () => {
+    const child = spawn(
+      process.execPath,
+      [BIN, 'daemon', config, '--state', path.join(dir, 'metrics.db'), '--metrics', '127.0.0.1:0'],
+      { env: { ...process.env, [TOKEN_ENV]: SECRET, USERSYNC_FROM_SOURCE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    const ran = new Promise<void>((resolve) =>
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        if (/metrics at http/.test(stdout) && /sandbox_azure_jira: run \d+ ok/.test(stdout)) resolve();
+      }),
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    let body = '';
+    let other = 0;
+    try {
+      await Promise.race([ran, exited]);
+      const url = /metrics at (http:\/\/127\.0\.0\.1:\d+\/metrics)/.exec(stdout)?.[1] ?? '';
+      const res = await fetch(url);
+      assert.match(res.headers.get('content-type') ?? '', /^text\/plain/);
+      body = await res.text();
+      other = (await fetch(url.replace('/metrics', '/'))).status;
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0, stdout);
+    assert.equal(other, 404);
+    const azure = 'connector="sandbox_azure_jira"';
+    assert.match(body, new RegExp(`^usersync_connector_scheduled\\{${azure}\\} 1$`, 'm'));
+    assert.match(body, new RegExp(`^usersync_runs\\{${azure},status="ok"\\} [1-9]\\d*$`, 'm'));
+    const ended = new RegExp(`^usersync_last_run_end_timestamp_seconds\\{${azure},status="ok"\\} ([\\d.]+)$`, 'm');
+    assert.ok(Math.abs(Number(ended.exec(body)?.[1]) - Date.now() / 1000) < 60, 'the run ended within the minute');
+    assert.match(body, new RegExp(`^usersync_last_run_users_updated\\{${azure},status="ok"\\} \\d+$`, 'm'));
+    assert.match(body, /^process_resident_memory_bytes \d+/m);
+    for (const bad of ['nope', '127.0.0.1:99999', 'host:']) {
+      const r = await runCli(['daemon', config, '--metrics', bad]);
+      assert.equal(r.code, 2, `${bad}: ${r.stderr}`);
+      assert.match(r.stderr, /--metrics takes \[host:\]port/);
+    }
   });
 
   it('`usersync daemon --connector` schedules that connector alone', async () => {

@@ -181,6 +181,26 @@ export class Journal {
     return row && toRun(row);
   }
 
+  /** Per connector and status: how many finished runs the journal holds and when the last one ended. */
+  runCounts(): { connector: string; status: RunStatus; runs: number; lastFinished: string }[] {
+    return this.db
+      .prepare(
+        `SELECT connector, status, COUNT(*) AS runs, MAX(finished) AS lastFinished FROM runs
+         WHERE finished IS NOT NULL GROUP BY connector, status`,
+      )
+      .all() as { connector: string; status: RunStatus; runs: number; lastFinished: string }[];
+  }
+
+  /** Each connector's last finished run. */
+  lastRuns(): RunRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM runs WHERE id IN (SELECT MAX(id) FROM runs WHERE finished IS NOT NULL GROUP BY connector)`,
+      )
+      .all() as RunRow[];
+    return rows.map(toRun);
+  }
+
   /** The rollback runs that restored run `runId`'s values (some or all), oldest first. */
   rollbacksOf(runId: number): RunRecord[] {
     const rows = this.db
