@@ -2,6 +2,7 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { CliError } from './cli-error';
 import { NoScheduleError, runDaemon } from '../sync/engine/daemon';
+import { daemonMetrics, serveMetrics } from '../sync/engine/daemon-metrics';
 import type { LogFn } from '../sync/engine/events';
 import type { LoadedConfig } from '../sync/engine/load-config';
 import { printer } from './output/printer';
@@ -76,8 +77,6 @@ export function registerDaemon(program: Command): void {
       let metrics: { close: () => Promise<void> } | undefined;
       try {
         if (opts.metrics) {
-          // loaded only here: prom-client is not evaluated by every other command's start
-          const { daemonMetrics, serveMetrics } = await import('../sync/engine/daemon-metrics');
           const registry = daemonMetrics(base, () => config.connectors.filter((c) => c.schedule).map((c) => c.name));
           const served = await serveMetrics(registry, opts.metrics.host, opts.metrics.port).catch((e: unknown) => {
             throw new CliError(

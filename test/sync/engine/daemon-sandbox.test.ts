@@ -152,6 +152,8 @@ describe('daemon against the sandbox', function () {
       { env: { ...process.env, [TOKEN_ENV]: SECRET, USERSYNC_FROM_SOURCE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const ran = new Promise<void>((resolve) =>
       child.stdout.on('data', (d: Buffer) => {
         stdout += d.toString();
@@ -164,6 +166,7 @@ describe('daemon against the sandbox', function () {
     try {
       await Promise.race([ran, exited]);
       const url = /metrics at (http:\/\/127\.0\.0\.1:\d+\/metrics)/.exec(stdout)?.[1] ?? '';
+      assert.ok(url, `the daemon names its metrics address:\n${stdout}\n${stderr}`);
       const res = await fetch(url);
       assert.match(res.headers.get('content-type') ?? '', /^text\/plain/);
       body = await res.text();
