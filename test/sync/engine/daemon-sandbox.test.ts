@@ -19,6 +19,40 @@ import { removeDir, tempDir } from './tmp';
 const SECRET = 'sbx-Daemon-Secret-42c9e1';
 const BIN = path.resolve(__dirname, '../../../bin/usersync.js');
 
+/**
+ * `usersync daemon <args>` from the sources with the sandbox token: its output (stdout, stderr, and both in the
+ * order they came), `seen(re, from)` resolving once `re` matches the output from `from` on, and its exit code.
+ */
+function startDaemon(args: string[]) {
+  const child = spawn(process.execPath, [BIN, 'daemon', ...args], {
+    env: { ...process.env, [TOKEN_ENV]: SECRET, USERSYNC_FROM_SOURCE: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = { stdout: '', stderr: '', all: '' };
+  const waiters: (() => void)[] = [];
+  const take = (stream: 'stdout' | 'stderr') => (d: Buffer) => {
+    output[stream] += d.toString();
+    output.all += d.toString();
+    for (const w of waiters) w();
+  };
+  child.stdout.on('data', take('stdout'));
+  child.stderr.on('data', take('stderr'));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const seen = (re: RegExp, from = 0) =>
+    new Promise<void>((resolve, reject) => {
+      const fail = (why: string) => {
+        clearTimeout(timer);
+        reject(new Error(`${why}: no ${re} in:\n${output.all.slice(from)}`));
+      };
+      const timer = setTimeout(() => fail('15 s passed'), 15_000);
+      void exited.then(() => fail('the daemon exited'));
+      const check = () => re.test(output.all.slice(from)) && (clearTimeout(timer), resolve());
+      waiters.push(check);
+      check();
+    });
+  return { child, output, seen, exited };
+}
+
 describe('daemon against the sandbox', function () {
   let sandbox: Sandbox;
   let dir: string;
@@ -70,23 +104,11 @@ describe('daemon against the sandbox', function () {
   });
 
   it('`usersync daemon` exits 0 on SIGTERM after a scheduled run, with timestamped, redacted log lines', async () => {
-    const child = spawn(process.execPath, [BIN, 'daemon', config], {
-      env: { ...process.env, [TOKEN_ENV]: SECRET, USERSYNC_FROM_SOURCE: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const ran = new Promise<void>((resolve) =>
-      child.stdout.on('data', (d: Buffer) => {
-        stdout += d.toString();
-        if (/sandbox_azure_jira: run \d+ ok/.test(stdout)) resolve();
-      }),
-    );
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await Promise.race([ran, exited]);
-    child.kill('SIGTERM');
-    const code = await exited;
+    const daemon = startDaemon([config]);
+    await daemon.seen(/sandbox_azure_jira: run \d+ ok/);
+    daemon.child.kill('SIGTERM');
+    const code = await daemon.exited;
+    const { stdout, stderr } = daemon.output;
     assert.equal(code, 0, `${stdout}\n${stderr}`);
     assert.match(stdout, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z info  sandbox_azure_jira: run \d+ ok/m);
     assert.match(stdout, /info  received SIGTERM/);
@@ -102,34 +124,14 @@ describe('daemon against the sandbox', function () {
     const everySecond = (text: string, schedule: string) => text.replace(schedule, 'schedule "* * * * * *"');
     const generated = fs.readFileSync(file, 'utf8');
     fs.writeFileSync(file, everySecond(generated, 'schedule "0 */6 * * *"'));
-    const child = spawn(process.execPath, [BIN, 'daemon', file, '--state', path.join(dir, 'reload.db')], {
-      env: { ...process.env, [TOKEN_ENV]: SECRET, USERSYNC_FROM_SOURCE: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const waiters: (() => void)[] = [];
-    /** Resolves once `re` matches the output from `from` on. */
-    const seen = (re: RegExp, from = 0) =>
-      new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${re} in:\n${out.slice(from)}`)), 15_000);
-        const check = () => re.test(out.slice(from)) && (clearTimeout(timer), resolve());
-        waiters.push(check);
-        check();
-      });
-    const take = (d: Buffer) => {
-      out += d.toString();
-      for (const w of waiters) w();
-    };
-    child.stdout.on('data', take);
-    child.stderr.on('data', take);
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const { child, output, seen, exited } = startDaemon([file, '--state', path.join(dir, 'reload.db')]);
     try {
       await seen(/sandbox_azure_jira: run \d+ ok/);
 
       fs.writeFileSync(file, `${generated}\nconnector broken {\n`);
       child.kill('SIGHUP');
       await seen(/error reload refused; the configuration in use goes on: .*reload\.usersync/);
-      await seen(/sandbox_azure_jira: run \d+ ok/, out.length); // it goes on with the configuration in use
+      await seen(/sandbox_azure_jira: run \d+ ok/, output.all.length); // it goes on with the configuration in use
 
       fs.writeFileSync(file, everySecond(generated, 'schedule "20 */6 * * *"'));
       child.kill('SIGHUP');
@@ -138,43 +140,30 @@ describe('daemon against the sandbox', function () {
     } finally {
       child.kill('SIGTERM');
     }
-    assert.equal(await exited, 0, out);
-    const afterReload = out.slice(out.lastIndexOf('reloaded'));
+    assert.equal(await exited, 0, output.all);
+    const afterReload = output.all.slice(output.all.lastIndexOf('reloaded'));
     assert.match(afterReload, /sandbox_okta_confluence: scheduled "\* \* \* \* \* \*"/);
     assert.match(afterReload, /sandbox_azure_jira: scheduled "0 \*\/6 \* \* \*"/);
-    assert.ok(!out.includes(SECRET));
+    assert.ok(!output.all.includes(SECRET));
   });
 
   it('`usersync daemon --metrics` serves Prometheus metrics read from the journal', async () => {
-    const child = spawn(
-      process.execPath,
-      [BIN, 'daemon', config, '--state', path.join(dir, 'metrics.db'), '--metrics', '127.0.0.1:0'],
-      { env: { ...process.env, [TOKEN_ENV]: SECRET, USERSYNC_FROM_SOURCE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const ran = new Promise<void>((resolve) =>
-      child.stdout.on('data', (d: Buffer) => {
-        stdout += d.toString();
-        if (/metrics at http/.test(stdout) && /sandbox_azure_jira: run \d+ ok/.test(stdout)) resolve();
-      }),
-    );
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const daemon = startDaemon([config, '--state', path.join(dir, 'metrics.db'), '--metrics', '127.0.0.1:0']);
     let body = '';
     let other = 0;
     try {
-      await Promise.race([ran, exited]);
-      const url = /metrics at (http:\/\/127\.0\.0\.1:\d+\/metrics)/.exec(stdout)?.[1] ?? '';
-      assert.ok(url, `the daemon names its metrics address:\n${stdout}\n${stderr}`);
+      await daemon.seen(/metrics at http/);
+      await daemon.seen(/sandbox_azure_jira: run \d+ ok/);
+      const url = /metrics at (http:\/\/127\.0\.0\.1:\d+\/metrics)/.exec(daemon.output.stdout)?.[1] ?? '';
+      assert.ok(url, `the daemon names its metrics address:\n${daemon.output.all}`);
       const res = await fetch(url);
       assert.match(res.headers.get('content-type') ?? '', /^text\/plain/);
       body = await res.text();
       other = (await fetch(url.replace('/metrics', '/'))).status;
     } finally {
-      child.kill('SIGTERM');
+      daemon.child.kill('SIGTERM');
     }
-    assert.equal(await exited, 0, stdout);
+    assert.equal(await daemon.exited, 0, daemon.output.all);
     assert.equal(other, 404);
     const azure = 'connector="sandbox_azure_jira"';
     assert.match(body, new RegExp(`^usersync_connector_scheduled\\{${azure}\\} 1$`, 'm'));
@@ -191,21 +180,11 @@ describe('daemon against the sandbox', function () {
   });
 
   it('`usersync daemon --connector` schedules that connector alone', async () => {
-    const child = spawn(process.execPath, [BIN, 'daemon', config, '--connector', 'sandbox_okta_confluence'], {
-      env: { ...process.env, [TOKEN_ENV]: SECRET, USERSYNC_FROM_SOURCE: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    const scheduled = new Promise<void>((resolve) =>
-      child.stdout.on('data', (d: Buffer) => {
-        stdout += d.toString();
-        if (/scheduled/.test(stdout)) resolve();
-      }),
-    );
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await Promise.race([scheduled, exited]);
-    child.kill('SIGTERM');
-    assert.equal(await exited, 0, stdout);
+    const daemon = startDaemon([config, '--connector', 'sandbox_okta_confluence']);
+    await daemon.seen(/scheduled/);
+    daemon.child.kill('SIGTERM');
+    const { stdout } = daemon.output;
+    assert.equal(await daemon.exited, 0, stdout);
     assert.deepEqual(
       [...stdout.matchAll(/info {2}(\w+): scheduled/g)].map((m) => m[1]),
       ['sandbox_okta_confluence'],
