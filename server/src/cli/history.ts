@@ -1,13 +1,11 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import { Command } from 'commander';
 import { CliError } from './cli-error';
-import { defaultStatePath } from '../sync/journal/state-db';
 import { printer } from './output/printer';
 import { historyRows, renderHistory } from './output/history-view';
 import { renderRunWrites, renderUserWrites } from './output/writes-view';
 import type { Journal } from '../sync/journal/journal';
-import { formatOption, openJournalFile, positiveInt } from './sync-common';
+import { formatOption, openJournalFile, positiveInt, statePathOf } from './sync-common';
 
 /**
  * `usersync history <file>`: the journal's runs, newest first; with `--run N` the values that run wrote,
@@ -28,7 +26,7 @@ export function registerHistory(program: Command): void {
     .action((file: string, opts: Options) => {
       if (!fs.existsSync(file)) throw new CliError(`cannot read ${file}: ENOENT`, 2);
       if (opts.run !== undefined && opts.user !== undefined) throw new CliError('give --run or --user, not both', 2);
-      const state = opts.state ? path.resolve(opts.state) : defaultStatePath(file);
+      const state = statePathOf(file, opts.state);
       const journal = fs.existsSync(state) ? openJournalFile(state) : undefined;
       try {
         printer((t) => t).out(historyText(journal, state, opts));

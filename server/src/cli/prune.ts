@@ -1,12 +1,10 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import { Command } from 'commander';
 import { CliError } from './cli-error';
-import { defaultStatePath } from '../sync/journal/state-db';
 import { shortStamp } from './output/history-view';
 import { printer } from './output/printer';
 import { prunedCount } from '../sync/engine/summary';
-import { ageOption, asCliError, openJournalFile } from './sync-common';
+import { ageOption, asCliError, openJournalFile, statePathOf } from './sync-common';
 
 /**
  * `usersync prune <file> --older-than 90d`: removes the runs that ended before then, with every value they wrote,
@@ -27,7 +25,7 @@ export function registerPrune(program: Command): void {
     .option('--state <path>', 'state file (default .usersync/state.db beside the config)')
     .action((file: string, opts: { olderThan: number; dryRun?: boolean; state?: string }) => {
       if (!fs.existsSync(file)) throw new CliError(`cannot read ${file}: ENOENT`, 2);
-      const state = opts.state ? path.resolve(opts.state) : defaultStatePath(file);
+      const state = statePathOf(file, opts.state);
       const p = printer((t) => t);
       if (!fs.existsSync(state)) {
         p.out('no runs yet; nothing to remove');

@@ -5,14 +5,13 @@ import { CliError } from './cli-error';
 import { applyRollback, planRollback, RollbackError, type ChangedSince } from '../sync/engine/rollback';
 import type { LoadedConfig } from '../sync/engine/load-config';
 import type { Journal } from '../sync/journal/journal';
-import { defaultStatePath } from '../sync/journal/state-db';
 import { exitCodeOf } from '../sync/engine/report';
 import { shortStamp } from './output/history-view';
 import { cell, columns, printer } from './output/printer';
 import { confirmOrRefuse, NotConfirmed } from './output/confirm';
 import { progressView } from './output/progress';
 import { renderReports } from './output/report-view';
-import { abortOnSignals, asCliError, openConfig, openJournalFile } from './sync-common';
+import { abortOnSignals, asCliError, openConfig, openJournalFile, statePathOf } from './sync-common';
 
 /**
  * `usersync rollback <file> <run-id>`: restores what the run wrote where the target still holds the
@@ -94,7 +93,7 @@ function openForRun(
   state: string | undefined,
   runId: number,
 ): { config: LoadedConfig; journal: Journal } {
-  const stateFile = state ? path.resolve(state) : defaultStatePath(file);
+  const stateFile = statePathOf(file, state);
   if (!fs.existsSync(stateFile)) throw new CliError(`there is no run ${runId} in ${stateFile}`, 2);
   const plain = openJournalFile(stateFile);
   try {

@@ -21,8 +21,13 @@ export function openConfig(file: string, connector?: string): LoadedConfig {
   }
 }
 
+/** The state file of a command: `--state` when given, else `.usersync/state.db` beside the config. */
+export function statePathOf(configFile: string, state: string | undefined): string {
+  return state ? path.resolve(state) : defaultStatePath(configFile);
+}
+
 export function openJournal(config: LoadedConfig, state: string | undefined): Journal {
-  return openJournalFile(state ? path.resolve(state) : defaultStatePath(config.file), { redact: config.redact });
+  return openJournalFile(statePathOf(config.file, state), { redact: config.redact });
 }
 
 /** The journal in a state file; a file that cannot be opened, or is not a state file, exits 2. */
