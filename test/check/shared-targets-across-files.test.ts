@@ -1,11 +1,12 @@
 import { strict as assert } from 'assert';
+import { placedConnectors } from '../../server/src/check/shared-targets';
 import { keyWritesOf, sharedTargetKeysAcrossFiles } from '../../server/src/check/shared-targets-across-files';
 import { parseUsersync } from '../../server/src/syntax/parse-usersync';
 import { JIRA, OKTA, unmark, usersync } from './fixture';
 
 /** A file's connectors as the pass takes them (one piece, spans from the start of the text). */
 function placed(text: string) {
-  return parseUsersync(text, 'file:///x.usersync').document.connectors.map((connector) => ({ connector, base: 0 }));
+  return placedConnectors(parseUsersync(text, 'file:///x.usersync').document);
 }
 
 const okta = (name: string, line: string) =>

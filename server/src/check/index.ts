@@ -13,7 +13,7 @@ import { checkReferences } from './references';
 import { Reporter } from './report';
 import { checkSchedule } from './schedule';
 import { checkLiteralSecrets } from './secrets';
-import { checkSharedTargetKeys } from './shared-targets';
+import { checkSharedTargetKeys, placedConnectors } from './shared-targets';
 import { checkUsers } from './users';
 
 export type { CheckOptions } from './context';
@@ -52,10 +52,7 @@ export function checkDocument(
   }));
   checkHasConnector(doc, parseErrors, out);
   checkConnectorNames(doc, out);
-  checkSharedTargetKeys(
-    doc.connectors.map((connector) => ({ connector, base: 0 })),
-    out,
-  );
+  checkSharedTargetKeys(placedConnectors(doc), out);
   for (const connector of doc.connectors) runConnectorChecks(doc, connector, out, options, parseErrors);
   const all = [...fromParse, ...out.diagnostics].map((d) => clampDiagnostic(d, doc.text.length));
   return all.sort(

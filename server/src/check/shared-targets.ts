@@ -1,4 +1,4 @@
-import { TARGET_TYPES, type Connector, type Expr, type Mapping } from '../model/model';
+import { TARGET_TYPES, type Connector, type Document, type Expr, type Mapping } from '../model/model';
 import { mappingsOf, setting, targetBlock } from '../model/query';
 import { shiftSpan } from '../text/span';
 import { jiraStoreOf } from './context';
@@ -74,6 +74,11 @@ export function writtenKeys(connector: Connector): { mapping: Mapping; key: stri
 export interface PlacedConnector {
   connector: Connector;
   base: number;
+}
+
+/** The connectors of a whole document, whose spans are in its own text. */
+export function placedConnectors(doc: Document): PlacedConnector[] {
+  return doc.connectors.map((connector) => ({ connector, base: 0 }));
 }
 
 /** Type, url and store of the connector's target; undefined when the url cannot be told without running. */

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { checkDocument } from '../check';
+import { placedConnectors } from '../check/shared-targets';
 import { sharedTargetKeysOfFiles } from '../check/shared-targets-across-files';
 import { parseDocument } from '../parse';
 import { humanLine, summaryLine } from './output/diagnostics-human';
@@ -26,7 +27,7 @@ export function registerValidate(program: Command): void {
       const found: FileDiagnostic[] = [];
       const { sources, unreadable } = readSourceFiles(files, p.err);
       const parsed = sources.map(({ file, text }) => ({ file, text, ...parseDocument(text, file) }));
-      const placed = parsed.map((f) => f.document.connectors.map((connector) => ({ connector, base: 0 })));
+      const placed = parsed.map((f) => placedConnectors(f.document));
       const across = sharedTargetKeysOfFiles(
         parsed.map((f, i) => ({ label: f.file, text: f.text, connectors: placed[i] })),
       );

@@ -2,6 +2,7 @@ import { promises as fs, type Dirent } from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { FileChangeType, NotificationType } from 'vscode-languageserver/node';
+import { placedConnectors } from '../check/shared-targets';
 import { keyWritesOf } from '../check/shared-targets-across-files';
 import { referenceNamesOf } from '../features/reference-names';
 import { parseDocument } from '../parse';
@@ -41,13 +42,7 @@ async function index(ctx: ServerContext, uri: string): Promise<void> {
     const text = await fs.readFile(fileURLToPath(uri), 'utf8');
     const { document } = parseDocument(text, uri);
     ctx.references.set(uri, referenceNamesOf(document));
-    ctx.keyWrites.set(
-      uri,
-      keyWritesOf(
-        text,
-        document.connectors.map((connector) => ({ connector, base: 0 })),
-      ),
-    );
+    ctx.keyWrites.set(uri, keyWritesOf(text, placedConnectors(document)));
   } catch {
     forget(ctx, uri);
   }
