@@ -77,8 +77,8 @@ export function registerDaemon(program: Command): void {
       let metrics: { close: () => Promise<void> } | undefined;
       try {
         if (opts.metrics) {
-          const registry = daemonMetrics(base, () => config.connectors.filter((c) => c.schedule).map((c) => c.name));
-          const served = await serveMetrics(registry, opts.metrics.host, opts.metrics.port).catch((e: unknown) => {
+          const source = daemonMetrics(base, () => config.connectors.filter((c) => c.schedule).map((c) => c.name));
+          const served = await serveMetrics(source, opts.metrics.host, opts.metrics.port).catch((e: unknown) => {
             throw new CliError(
               `--metrics: cannot listen on ${opts.metrics?.host}:${opts.metrics?.port}: ${(e as Error).message}`,
               2,

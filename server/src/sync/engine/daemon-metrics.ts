@@ -1,7 +1,7 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import type { Journal } from '../journal/journal';
+import type { Journal, RunRecord } from '../journal/journal';
 
 /**
  * `usersync daemon --metrics <host:port>`: Prometheus metrics at `/metrics`, read from the journal at each
@@ -9,9 +9,11 @@ import type { Journal } from '../journal/journal';
  * `time() - usersync_last_run_end_timestamp_seconds{status="ok"} > 7 * 3600` catches a connector that stopped
  * succeeding; the process metrics (`process_*`, `nodejs_*`) come from prom-client.
  */
-export function daemonMetrics(journal: Journal, scheduled: () => readonly string[]): Registry {
+export function daemonMetrics(journal: Journal, scheduled: () => readonly string[]): MetricsSource {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  // the journal is read once per scrape; every gauge below reads this
+  let now: { counts: ReturnType<Journal['runCounts']>; last: RunRecord[] } = { counts: [], last: [] };
   const gauge = (name: string, help: string, labelNames: string[], collect: (g: Gauge) => void): void => {
     new Gauge({
       name,
@@ -32,33 +34,47 @@ export function daemonMetrics(journal: Journal, scheduled: () => readonly string
     'When the last run of each status ended, per connector (Unix time).',
     ['connector', 'status'],
     (g) => {
-      for (const c of journal.runCounts())
+      for (const c of now.counts)
         g.set({ connector: c.connector, status: c.status }, Date.parse(c.lastFinished) / 1000);
     },
   );
   gauge('usersync_runs', 'Finished runs in the journal, per connector and status.', ['connector', 'status'], (g) => {
-    for (const c of journal.runCounts()) g.set({ connector: c.connector, status: c.status }, c.runs);
+    for (const c of now.counts) g.set({ connector: c.connector, status: c.status }, c.runs);
   });
-  const last = (name: string, help: string, value: (stats: Record<string, unknown>) => number | undefined) =>
+  const last = (name: string, help: string, value: (run: RunRecord) => number | undefined) =>
     gauge(name, help, ['connector', 'status'], (g) => {
-      for (const run of journal.lastRuns()) {
-        const v = value({ ...run.stats, durationMs: Date.parse(run.finished ?? '') - Date.parse(run.started) });
+      for (const run of now.last) {
+        const v = value(run);
         if (v !== undefined && Number.isFinite(v)) g.set({ connector: run.connector, status: run.status }, v);
       }
     });
-  const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
-  last('usersync_last_run_duration_seconds', 'Duration of the last run, reading included.', (s) =>
-    num(s.durationMs) === undefined ? undefined : (s.durationMs as number) / 1000,
+  const stat = (key: string) => (run: RunRecord) => (typeof run.stats[key] === 'number' ? run.stats[key] : undefined);
+  last(
+    'usersync_last_run_duration_seconds',
+    'Duration of the last run, reading included.',
+    (run) => (Date.parse(run.finished ?? '') - Date.parse(run.started)) / 1000,
   );
-  last('usersync_last_run_users_updated', 'Users the last run updated.', (s) => num(s.updated));
-  last('usersync_last_run_users_not_done', 'Users the last run could not update.', (s) => num(s.notDone));
-  last('usersync_last_run_changes', 'Key-level changes the last run planned.', (s) => num(s.changes));
-  return registry;
+  last('usersync_last_run_users_updated', 'Users the last run updated.', stat('updated'));
+  last('usersync_last_run_users_not_done', 'Users the last run could not update.', stat('notDone'));
+  last('usersync_last_run_changes', 'Key-level changes the last run planned.', stat('changes'));
+  return {
+    contentType: registry.contentType,
+    metrics: () => {
+      now = { counts: journal.runCounts(), last: journal.lastRuns() };
+      return registry.metrics();
+    },
+  };
+}
+
+/** The text of one scrape, and its content type. */
+export interface MetricsSource {
+  contentType: string;
+  metrics(): Promise<string>;
 }
 
 /** Serves `/metrics` on `host:port` (port 0: any free one); resolves once listening, with the address. */
 export async function serveMetrics(
-  registry: Registry,
+  source: MetricsSource,
   host: string,
   port: number,
 ): Promise<{ url: string; close: () => Promise<void> }> {
@@ -67,8 +83,8 @@ export async function serveMetrics(
       res.writeHead(404).end();
       return;
     }
-    registry.metrics().then(
-      (body) => res.writeHead(200, { 'content-type': registry.contentType }).end(body),
+    source.metrics().then(
+      (body) => res.writeHead(200, { 'content-type': source.contentType }).end(body),
       (e: unknown) => res.writeHead(500).end(String(e)),
     );
   });
